@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs'
+import Fastify, { type FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import type { SnapshotStore } from './store/SnapshotStore.ts'
+import { registerErrorHandler } from './errors.ts'
+import { environmentRoutes } from './api/environmentRoutes.ts'
+import { graphRoutes } from './api/graphRoutes.ts'
+
+export interface AppDeps {
+  store: SnapshotStore
+  /** The built web app (web/dist); omitted in API tests. */
+  webDir?: string
+  logger?: boolean
+}
+
+/** Builds the HTTP app: API under /api, the web app at /. Never listens (main.ts does). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 })
+  registerErrorHandler(app)
+  await app.register(async (api) => {
+    await api.register(environmentRoutes, { store: deps.store })
+    await api.register(graphRoutes, { store: deps.store })
+  }, { prefix: '/api' })
+  if (deps.webDir && existsSync(deps.webDir)) {
+    await app.register(fastifyStatic, { root: deps.webDir, index: 'index.html', wildcard: false })
+    // Client-side routes (and `/?env=…`) all load the one page.
+    app.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.status(404).send({ code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` })
+      }
+      return reply.sendFile('index.html')
+    })
+  }
+  return app
+}

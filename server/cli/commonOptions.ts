@@ -1,0 +1,33 @@
+import { resolve } from 'node:path'
+import type { Command } from 'commander'
+import { openSqliteStore } from '../store/sqliteStore.ts'
+import type { SnapshotStore } from '../store/SnapshotStore.ts'
+import { CliError } from './CliError.ts'
+
+export interface CommonOptions { dataDir?: string; env?: string; json?: boolean; version?: string }
+
+export const withDataDir = (c: Command) =>
+  c.option('--data-dir <dir>', 'where snapshots are stored (env VPCLENS_DATA_DIR, default ./snapshots)')
+export const withEnv = (c: Command) => c.option('--env <name>', 'environment (default: the only or most recently updated one)')
+export const withJson = (c: Command) => c.option('--json', 'machine-readable output on stdout')
+
+export function dataDirOf(opts: CommonOptions): string {
+  return resolve(opts.dataDir ?? process.env.VPCLENS_DATA_DIR ?? 'snapshots')
+}
+
+export function openStore(opts: CommonOptions): SnapshotStore {
+  return openSqliteStore(dataDirOf(opts))
+}
+
+/** The environment a command works on: the one named, else the only one, else the most recently updated. */
+export async function resolveEnv(store: SnapshotStore, opts: CommonOptions): Promise<string> {
+  const envs = await store.listEnvironments()
+  if (opts.env) {
+    if (!envs.some((e) => e.name === opts.env)) {
+      throw new CliError(`--env: no environment named ${opts.env} (known: ${envs.map((e) => e.name).join(', ') || 'none'})`)
+    }
+    return opts.env
+  }
+  if (envs.length === 0) throw new CliError('no environments stored yet: run `vpclens demo`, `vpclens discover` or `vpclens import` first')
+  return [...envs].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))[0]!.name
+}

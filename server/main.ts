@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander'
+import { CliError } from './cli/CliError.ts'
+import { demoCommand } from './cli/demoCommand.ts'
+import { serveCommand } from './cli/serveCommand.ts'
+import { StoreError } from './store/StoreError.ts'
+
+/** Every subcommand, in the order `vpclens --help` lists them. */
+const COMMANDS = [demoCommand, serveCommand]
+
+/** The `vpclens` command line. Returns the exit code: 0 success, 1 a failed check, 2 usage or input error. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('vpclens')
+    .description('AWS network topology and security-group visualizer')
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  for (const add of COMMANDS) add(program)
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return 0
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; commander already printed its one-line usage error.
+      return e.exitCode === 0 ? 0 : 2
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`vpclens: ${e.message}\n`)
+      return e.exitCode
+    }
+    if (e instanceof StoreError) {
+      process.stderr.write(`vpclens: ${e.message}\n`)
+      return 2
+    }
+    process.stderr.write(`vpclens: unexpected error: ${(e as Error).message}\n`)
+    return 2
+  }
+}

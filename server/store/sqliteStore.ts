@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { EnvironmentSummary, Resource, Snapshot, VersionSummary } from '../../shared/index.ts'
+import { hashResource } from '../snapshot/hashSnapshot.ts'
+import type { PutMeta, PutResult, ResourceRevision, SnapshotStore } from './SnapshotStore.ts'
+import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqliteSchema.ts'
+import { StoreError } from './StoreError.ts'
+
+export const SQLITE_FILE_NAME = 'vpclens.sqlite'
+
+interface VersionRow {
+  env: string; seq: number; created_at: string; checked_at: string; hash: string; parent: number | null
+  source: string; counts: string; warnings: string; accounts: string; regions: string
+}
+
+/** Opens (creating if needed) the SQLite store in `dataDir`. */
+export function openSqliteStore(dataDir: string): SnapshotStore {
+  const file = join(dataDir, SQLITE_FILE_NAME)
+  let db: Database.Database
+  try {
+    mkdirSync(dataDir, { recursive: true })
+    db = new Database(file)
+    db.pragma('journal_mode = WAL')
+    db.pragma('busy_timeout = 5000')
+    db.pragma('foreign_keys = ON')
+    db.exec(SQLITE_SCHEMA)
+    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('schemaVersion') as { value: string } | undefined
+    if (!row) db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(SQLITE_SCHEMA_VERSION))
+    else if (Number(row.value) > SQLITE_SCHEMA_VERSION) {
+      throw new StoreError('store_too_new', `${file} was written by a newer vpclens (schema ${row.value})`)
+    }
+  } catch (e) {
+    if (e instanceof StoreError) throw e
+    throw new StoreError('store_unreadable', `cannot open the store ${file}: ${(e as Error).message}`)
+  }
+  return new SqliteStore(db)
+}
+
+class SqliteStore implements SnapshotStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async listEnvironments(): Promise<EnvironmentSummary[]> {
+    const rows = this.db.prepare(`
+      SELECT e.name, COUNT(v.seq) AS n, MAX(v.seq) AS latest, MAX(v.checked_at) AS updated
+      FROM environments e LEFT JOIN versions v ON v.env = e.name
+      GROUP BY e.name ORDER BY e.name`).all() as { name: string; n: number; latest: number | null; updated: string | null }[]
+    return rows.map((r) => ({
+      name: r.name, versionCount: r.n,
+      latestVersion: r.latest === null ? null : String(r.latest), updatedAt: r.updated,
+    }))
+  }
+
+  async listVersions(env: string): Promise<VersionSummary[]> {
+    const rows = this.db.prepare('SELECT * FROM versions WHERE env = ? ORDER BY seq').all(env) as VersionRow[]
+    return rows.map(toSummary)
+  }
+
+  async getVersion(env: string, id: string): Promise<VersionSummary | undefined> {
+    const row = this.versionRow(env, id)
+    return row && toSummary(row)
+  }
+
+  async getSnapshot(env: string, id: string): Promise<Snapshot | undefined> {
+    const row = this.versionRow(env, id)
+    if (!row) return undefined
+    const bodies = this.db.prepare(`
+      SELECT b.body FROM spans s JOIN bodies b ON b.hash = s.hash
+      WHERE s.env = ? AND s.from_seq <= ? AND (s.until_seq IS NULL OR s.until_seq > ?)
+      ORDER BY s.resource_id`).pluck().all(env, row.seq, row.seq) as string[]
+    return {
+      schemaVersion: 1,
+      hash: row.hash,
+      accounts: JSON.parse(row.accounts),
+      regions: JSON.parse(row.regions),
+      resources: bodies.map((b) => JSON.parse(b) as Resource),
+      warnings: JSON.parse(row.warnings),
+    }
+  }
+
+  async getResource(env: string, id: string, resourceId: string): Promise<Resource | undefined> {
+    const row = this.versionRow(env, id)
+    if (!row) return undefined
+    const body = this.db.prepare(`
+      SELECT b.body FROM spans s JOIN bodies b ON b.hash = s.hash
+      WHERE s.env = ? AND s.resource_id = ? AND s.from_seq <= ? AND (s.until_seq IS NULL OR s.until_seq > ?)`)
+      .pluck().get(env, resourceId, row.seq, row.seq) as string | undefined
+    return body === undefined ? undefined : (JSON.parse(body) as Resource)
+  }
+
+  async resourceHistory(env: string, resourceId: string): Promise<ResourceRevision[]> {
+    const rows = this.db.prepare(`
+      SELECT s.from_seq, s.until_seq, s.hash, b.body FROM spans s JOIN bodies b ON b.hash = s.hash
+      WHERE s.env = ? AND s.resource_id = ? ORDER BY s.from_seq`).all(env, resourceId) as
+      { from_seq: number; until_seq: number | null; hash: string; body: string }[]
+    return rows.map((r) => ({
+      fromVersion: String(r.from_seq),
+      untilVersion: r.until_seq === null ? null : String(r.until_seq),
+      hash: r.hash,
+      resource: JSON.parse(r.body) as Resource,
+    }))
+  }
+
+  async put(env: string, snapshot: Snapshot, meta: PutMeta): Promise<PutResult> {
+    const write = this.db.transaction((): PutResult => {
+      this.db.prepare('INSERT OR IGNORE INTO environments (name, created_at) VALUES (?, ?)').run(env, meta.at)
+      const latest = this.db.prepare('SELECT * FROM versions WHERE env = ? ORDER BY seq DESC LIMIT 1').get(env) as VersionRow | undefined
+      if (latest && latest.hash === snapshot.hash) {
+        this.db.prepare('UPDATE versions SET checked_at = ? WHERE env = ? AND seq = ?').run(meta.at, env, latest.seq)
+        return { version: toSummary({ ...latest, checked_at: meta.at }), created: false }
+      }
+      const seq = (latest?.seq ?? 0) + 1
+      const counts: Record<string, number> = {}
+      for (const r of snapshot.resources) counts[r.kind] = (counts[r.kind] ?? 0) + 1
+      const row: VersionRow = {
+        env, seq, created_at: meta.at, checked_at: meta.at, hash: snapshot.hash, parent: latest?.seq ?? null,
+        source: meta.source, counts: JSON.stringify(counts), warnings: JSON.stringify(snapshot.warnings),
+        accounts: JSON.stringify(snapshot.accounts), regions: JSON.stringify(snapshot.regions),
+      }
+      this.db.prepare(`INSERT INTO versions (env, seq, created_at, checked_at, hash, parent, source, counts, warnings, accounts, regions)
+        VALUES (@env, @seq, @created_at, @checked_at, @hash, @parent, @source, @counts, @warnings, @accounts, @regions)`).run(row)
+
+      const open = new Map<string, string>()
+      for (const s of this.db.prepare('SELECT resource_id, hash FROM spans WHERE env = ? AND until_seq IS NULL')
+        .all(env) as { resource_id: string; hash: string }[]) open.set(s.resource_id, s.hash)
+      const insertBody = this.db.prepare('INSERT OR IGNORE INTO bodies (hash, body) VALUES (?, ?)')
+      const openSpan = this.db.prepare('INSERT INTO spans (env, resource_id, hash, from_seq) VALUES (?, ?, ?, ?)')
+      const closeSpan = this.db.prepare('UPDATE spans SET until_seq = ? WHERE env = ? AND resource_id = ? AND until_seq IS NULL')
+      const seen = new Set<string>()
+      for (const r of snapshot.resources) {
+        seen.add(r.id)
+        const hash = hashResource(r)
+        const current = open.get(r.id)
+        if (current === hash) continue
+        if (current !== undefined) closeSpan.run(seq, env, r.id)
+        insertBody.run(hash, JSON.stringify(r))
+        openSpan.run(env, r.id, hash, seq)
+      }
+      for (const id of open.keys()) if (!seen.has(id)) closeSpan.run(seq, env, id)
+      return { version: toSummary(row), created: true }
+    })
+    try {
+      return write.immediate()
+    } catch (e) {
+      throw new StoreError('store_write_failed', `could not record a version of ${env}: ${(e as Error).message}`)
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close()
+  }
+
+  private versionRow(env: string, id: string): VersionRow | undefined {
+    if (id === 'latest') {
+      return this.db.prepare('SELECT * FROM versions WHERE env = ? ORDER BY seq DESC LIMIT 1').get(env) as VersionRow | undefined
+    }
+    if (!/^[1-9][0-9]*$/.test(id)) return undefined
+    return this.db.prepare('SELECT * FROM versions WHERE env = ? AND seq = ?').get(env, Number(id)) as VersionRow | undefined
+  }
+}
+
+function toSummary(r: VersionRow): VersionSummary {
+  return {
+    id: String(r.seq), env: r.env, createdAt: r.created_at, checkedAt: r.checked_at, hash: r.hash,
+    parent: r.parent === null ? null : String(r.parent),
+    source: r.source as VersionSummary['source'],
+    counts: JSON.parse(r.counts), warnings: JSON.parse(r.warnings),
+  }
+}
