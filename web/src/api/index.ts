@@ -1,0 +1,5 @@
+export { ApiRequestError } from './requestJson.ts'
+export { getEnvironments } from './getEnvironments.ts'
+export { getVersions } from './getVersions.ts'
+export { getGraph } from './getGraph.ts'
+export { getResource } from './getResource.ts'

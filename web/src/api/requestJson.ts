@@ -1,0 +1,42 @@
+import type { TSchema, Static } from 'typebox'
+import { Value } from 'typebox/value'
+
+/** An API call that failed: `message` is the server's own `{ code, message }` when it sent one. */
+export class ApiRequestError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message)
+    this.name = 'ApiRequestError'
+  }
+}
+
+/**
+ * GET a JSON document and check it against its shared schema. Non-2xx responses become an
+ * ApiRequestError carrying the server's message; a body that does not match the schema is an error
+ * too (the contract between server and web drifted).
+ */
+export async function requestJson<S extends TSchema>(path: string, schema: S, signal?: AbortSignal): Promise<Static<S>> {
+  let res: Response
+  try {
+    res = await fetch(path, { headers: { accept: 'application/json' }, signal })
+  } catch (e) {
+    if (signal?.aborted) throw e
+    throw new ApiRequestError(0, 'NETWORK', `Cannot reach the vpclens server (${(e as Error).message})`)
+  }
+  const text = await res.text()
+  let body: unknown = undefined
+  try {
+    body = text === '' ? undefined : JSON.parse(text)
+  } catch {
+    // Not JSON: handled below.
+  }
+  if (!res.ok) {
+    const err = body as { code?: unknown; message?: unknown } | undefined
+    const message = typeof err?.message === 'string' ? err.message : `${res.status} ${res.statusText}`.trim()
+    throw new ApiRequestError(res.status, typeof err?.code === 'string' ? err.code : 'HTTP_ERROR', message)
+  }
+  if (body === undefined) throw new ApiRequestError(res.status, 'BAD_RESPONSE', `The server sent no JSON for ${path}`)
+  if (!Value.Check(schema, body)) {
+    throw new ApiRequestError(res.status, 'BAD_RESPONSE', `The server's response for ${path} does not match the expected shape`)
+  }
+  return body as Static<S>
+}

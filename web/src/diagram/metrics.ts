@@ -1,0 +1,23 @@
+/**
+ * Sizes shared by the layout (which places boxes), the element mapping (which tells Cytoscape how big
+ * each compound must be) and the stylesheet (which draws them). One place, so the three agree.
+ * All values are model pixels.
+ */
+export const METRICS = {
+  /** A resource node (EC2, ENI, NAT, ALB, endpoint…): outer size including its border. */
+  leaf: { w: 112, h: 36, gapX: 10, gapY: 10, border: 1.5 },
+  /** Internet and egress-only gateways, drawn across the VPC's top edge. */
+  gateway: { w: 64, h: 30, gap: 14, border: 2 },
+  subnet: { pad: 8, header: 22, minCols: 3, border: 1.5 },
+  az: { pad: 10, header: 24, gap: 12, border: 1 },
+  vpc: { pad: 16, header: 38, columnGap: 18, bandGap: 16, minWidth: 360, border: 2 },
+  region: { pad: 20, header: 36, gap: 60, border: 1 },
+  /** Space between top-level boxes (VPCs, regions). */
+  root: { gap: 90 },
+} as const
+
+/** Kinds drawn on the VPC's top edge rather than inside it. */
+export const EDGE_GATEWAY_KINDS: ReadonlySet<string> = new Set(['internet-gateway', 'egress-only-internet-gateway'])
+
+/** Kinds that are drawn as boxes holding other nodes. */
+export const CONTAINER_KINDS: ReadonlySet<string> = new Set(['region', 'vpc', 'availability-zone', 'subnet'])

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+// `npm run build` = `vite build --config web/vite.config.ts` → web/dist, served by `vpclens serve`.
+// `vite --config web/vite.config.ts` serves the web with hot reload and proxies /api to a running
+// `vpclens serve` on its default port.
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    // Cytoscape alone is ~500 kB minified; one chunk for a local tool is fine.
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: { '/api': { target: 'http://127.0.0.1:4780', changeOrigin: false } },
+  },
+})
