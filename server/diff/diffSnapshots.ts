@@ -1,0 +1,69 @@
+import type { Diff, ExposureFact, RelationshipChange, ResourceChange, Severity, Snapshot } from '../../shared/index.ts'
+import { canonicalJson } from '../snapshot/canonicalJson.ts'
+import { diffContext } from './diffContext.ts'
+import { diffExposure } from './diffExposure.ts'
+import { diffResource } from './diffResource.ts'
+import { exposureCauses } from './exposureCauses.ts'
+import { exposureFactsFromRules } from './exposureFactsFromRules.ts'
+import { maxSeverity, severityRank } from './severity.ts'
+
+export interface DiffOptions {
+  /**
+   * Exposure of a snapshot, per network interface (exposure analysis). Without it, exposure changes
+   * are worked out from security-group ingress rules alone (`exposureBasis: 'rules'`).
+   */
+  exposureOf?: (snapshot: Snapshot) => ExposureFact[]
+  fromVersion?: string
+  toVersion?: string
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * What changed from one snapshot to another (either may be the older): added, removed and modified
+ * resources with field and rule-set changes, relationship changes, and exposure changes ranked by
+ * severity. Pure: the same two snapshots always give the same diff.
+ */
+export function diffSnapshots(from: Snapshot, to: Snapshot, options: DiffOptions = {}): Diff {
+  const ctx = diffContext(from, to)
+  const resources: ResourceChange[] = []
+  const relationships: RelationshipChange[] = []
+  const ids = [...new Set([...ctx.before.keys(), ...ctx.after.keys()])].sort()
+  for (const id of ids) {
+    const a = ctx.before.get(id)
+    const b = ctx.after.get(id)
+    // Cheap check first: snapshots from normalize are canonical, so equal text means equal content.
+    if (a && b && (JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b))) continue
+    const d = diffResource(a, b, ctx)
+    if (d.resource) resources.push(d.resource)
+    relationships.push(...d.relationships)
+  }
+  resources.sort((x, y) => severityRank(x.severity) - severityRank(y.severity) || cmp(x.id, y.id))
+  relationships.sort((x, y) => severityRank(x.severity) - severityRank(y.severity) || cmp(x.resourceId, y.resourceId) || cmp(x.relation, y.relation))
+
+  const facts = options.exposureOf ?? exposureFactsFromRules
+  const exposure = diffExposure(facts(from), facts(to), {
+    kindOf: (id) => (ctx.after.get(id) ?? ctx.before.get(id))?.kind ?? 'network-interface',
+    affectedOf: (id) => (ctx.after.get(id) ?? ctx.before.get(id))?.kind === 'security-group'
+      ? [...new Set([...(ctx.enisByGroup.after.get(id) ?? []), ...(ctx.enisByGroup.before.get(id) ?? [])])].sort()
+      : [],
+    capOf: (id) => ((ctx.after.get(id) ?? ctx.before.get(id))?.kind === 'security-group' && !ctx.attachedGroups.has(id) ? 'low' : 'critical'),
+    causesOf: exposureCauses(resources, relationships, ctx),
+  })
+
+  const all: Severity[] = [...exposure.map((e) => e.severity), ...resources.map((r) => r.severity), ...relationships.map((r) => r.severity)]
+  return {
+    from: { hash: from.hash, ...(options.fromVersion ? { version: options.fromVersion } : {}) },
+    to: { hash: to.hash, ...(options.toVersion ? { version: options.toVersion } : {}) },
+    exposureBasis: options.exposureOf ? 'analysis' : 'rules',
+    summary: {
+      added: resources.filter((r) => r.change === 'added').length,
+      removed: resources.filter((r) => r.change === 'removed').length,
+      modified: resources.filter((r) => r.change === 'modified').length,
+      relationships: relationships.length,
+      exposure: exposure.length,
+      highestSeverity: all.length === 0 ? null : maxSeverity(...all),
+    },
+    exposure, resources, relationships,
+  }
+}

@@ -1,0 +1,22 @@
+import { SEVERITIES, type Severity } from '../../shared/index.ts'
+
+/** 0 for critical … 4 for info, so sorting ascending puts the most severe first. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s)
+}
+
+export function maxSeverity(...all: readonly Severity[]): Severity {
+  let best: Severity = 'info'
+  for (const s of all) if (severityRank(s) < severityRank(best)) best = s
+  return best
+}
+
+/** Whether `s` is at least as severe as `threshold`. */
+export function reaches(s: Severity, threshold: Severity): boolean {
+  return severityRank(s) <= severityRank(threshold)
+}
+
+/** Caps a severity: never more severe than `cap`. */
+export function capSeverity(s: Severity, cap: Severity): Severity {
+  return severityRank(s) < severityRank(cap) ? cap : s
+}
