@@ -8,13 +8,23 @@ export const METRICS = {
   leaf: { w: 112, h: 36, gapX: 10, gapY: 10, border: 1.5 },
   /** Internet and egress-only gateways, drawn across the VPC's top edge. */
   gateway: { w: 64, h: 30, gap: 14, border: 2 },
-  subnet: { pad: 8, header: 22, minCols: 3, border: 1.5 },
+  subnet: { pad: 8, header: 22, minCols: 2, border: 1.5 },
   az: { pad: 10, header: 24, gap: 12, border: 1 },
   vpc: { pad: 16, header: 38, columnGap: 18, bandGap: 16, minWidth: 360, border: 2 },
   region: { pad: 20, header: 36, gap: 60, border: 1 },
   /** Space between top-level boxes (VPCs, regions). */
-  root: { gap: 90 },
+  root: { gap: 70 },
 } as const
+
+/**
+ * Cytoscape grows every node's bounding box by 1px per side (a margin for browser inaccuracies) before
+ * it sizes a compound around its children. The padding we give Cytoscape is shrunk by that margin and
+ * half the border, so that the compound's outer box is exactly the layout's box.
+ */
+export const BOUNDS_SLACK = 1
+export function cyPadding(frame: { pad: number; border: number }): number {
+  return frame.pad - BOUNDS_SLACK - frame.border / 2
+}
 
 /** Kinds drawn on the VPC's top edge rather than inside it. */
 export const EDGE_GATEWAY_KINDS: ReadonlySet<string> = new Set(['internet-gateway', 'egress-only-internet-gateway'])

@@ -4,7 +4,7 @@
  * the same in WebGL mode. Colours are exported for the legend.
  */
 import type { StylesheetJson } from 'cytoscape'
-import { METRICS } from './metrics.ts'
+import { METRICS, cyPadding } from './metrics.ts'
 
 const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "DejaVu Sans", sans-serif'
 export const SELECTED = '#e11d48'
@@ -28,7 +28,7 @@ export const TIER_COLOURS: Record<string, { fill: string; border: string; text: 
 export const EDGE_COLOURS: Record<string, string> = {
   'interface-of': '#8d99a6',
   'lb-target': '#8e44c9',
-  route: '#9dbcd8',
+  route: '#b7cde0',
   peering: '#6d4fc2',
   attachment: '#1f6fa8',
 }
@@ -48,12 +48,12 @@ const header = (fontSize: number, pad: number, colour: string, weight: 'bold' | 
   'min-zoomed-font-size': 4,
 })
 
-const container = (pad: number, border: number) => ({
+const container = (frame: { pad: number; border: number }) => ({
   shape: 'round-rectangle' as const,
   width: 'data(w)',
   height: 'data(h)',
-  padding: `${pad}px`,
-  'border-width': border,
+  padding: `${cyPadding(frame)}px`,
+  'border-width': frame.border,
   'min-width': 'data(minW)',
   'min-height': 'data(minH)',
   'min-width-bias-left': 'data(biasL)',
@@ -107,19 +107,19 @@ export const stylesheet: StylesheetJson = [
   })),
   {
     selector: 'node.region',
-    style: { ...container(region.pad, region.border), ...header(16, region.pad, '#3e4c59', 'bold'), 'background-color': '#ffffff', 'background-opacity': 0.6, 'border-color': '#cbd2d9' },
+    style: { ...container(region), ...header(16, region.pad, '#3e4c59', 'bold'), 'background-color': '#ffffff', 'background-opacity': 0.6, 'border-color': '#cbd2d9' },
   },
   {
     selector: 'node.vpc',
-    style: { ...container(vpc.pad, vpc.border), ...header(15, vpc.pad, '#4b2c96', 'bold'), 'background-color': '#faf8ff', 'border-color': '#7e5bd6' },
+    style: { ...container(vpc), ...header(15, vpc.pad, '#4b2c96', 'bold'), 'background-color': '#faf8ff', 'border-color': '#7e5bd6' },
   },
   {
     selector: 'node.availability-zone',
-    style: { ...container(az.pad, az.border), ...header(12, az.pad, '#52606d', 'bold'), 'background-color': '#ffffff', 'border-color': '#c3cad3' },
+    style: { ...container(az), ...header(12, az.pad, '#52606d', 'bold'), 'background-color': '#ffffff', 'border-color': '#c3cad3' },
   },
   {
     selector: 'node.subnet',
-    style: { ...container(subnet.pad, subnet.border), ...header(11, subnet.pad, '#3e4c59', 'normal') },
+    style: { ...container(subnet), ...header(11, subnet.pad, '#3e4c59', 'normal') },
   },
   ...Object.entries(TIER_COLOURS).map(([tier, c]) => ({
     selector: `node.tier-${tier}`,
@@ -143,7 +143,7 @@ export const stylesheet: StylesheetJson = [
     style: { 'line-color': colour, 'target-arrow-color': colour },
   })),
   { selector: 'edge.interface-of', style: { width: 1 } },
-  { selector: 'edge.route', style: { width: 1.2 } },
+  { selector: 'edge.route', style: { width: 1 } },
   { selector: 'edge.lb-target', style: { width: 1.5, 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8 } },
   { selector: 'edge.peering', style: { width: 6, 'z-compound-depth': 'top' } },
   {

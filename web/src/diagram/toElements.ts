@@ -6,7 +6,7 @@
 import type { ElementDefinition } from 'cytoscape'
 import type { Graph, GraphNode } from '../../../shared/index.ts'
 import type { Box, DiagramLayout } from './layout.ts'
-import { CONTAINER_KINDS, EDGE_GATEWAY_KINDS, METRICS } from './metrics.ts'
+import { BOUNDS_SLACK, CONTAINER_KINDS, EDGE_GATEWAY_KINDS, METRICS, cyPadding } from './metrics.ts'
 import { typeTag } from './typeTag.ts'
 
 /** Padding and border of each container kind, as the stylesheet draws them. */
@@ -31,8 +31,7 @@ export function displayLabel(n: GraphNode, width: number): string {
     const parts = [n.label]
     if (n.kind === 'vpc' && n.label !== n.id) parts.push(n.id)
     if (d.cidr && !n.label.includes(d.cidr)) parts.push(d.cidr)
-    if (n.kind === 'subnet' && d.tier) parts.push(d.tier)
-    return truncate(parts.join('  ·  '), Math.floor(width / 6.6))
+    return truncate(parts.join('  ·  '), Math.floor(width / (n.kind === 'subnet' ? 6.2 : 7.4)))
   }
   const tag = typeTag(n)
   if (EDGE_GATEWAY_KINDS.has(n.kind)) return tag
@@ -101,19 +100,20 @@ export function toElements(graph: Graph, layout: DiagramLayout): ElementDefiniti
 }
 
 /**
- * Cytoscape sizes a compound as (its children's bounding box, grown to min-width/min-height) plus
- * padding and border. min-* and the bias values (px on each side) make that box the layout's box.
- * A container without children in the diagram is a plain node: its width and height are set instead.
+ * Cytoscape sizes a compound as (its children's bounding boxes, each grown by BOUNDS_SLACK, then grown
+ * to min-width/min-height) plus padding and border. min-* and the bias values (px on each side) make
+ * that box the layout's box. A container without children in the diagram is a plain node: its width
+ * and height are set instead.
  */
 function compoundSize(box: Box, frame: { pad: number; border: number }, kids: Box[]) {
-  const inset = frame.pad + frame.border / 2
+  const inset = cyPadding(frame) + frame.border / 2
   const cx1 = box.x + inset, cy1 = box.y + inset, cx2 = box.x + box.w - inset, cy2 = box.y + box.h - inset
   const size = { w: round(Math.max(1, box.w - 2 * inset)), h: round(Math.max(1, box.h - 2 * inset)) }
   if (kids.length === 0) return { ...size, minW: 0, minH: 0, biasL: 0, biasR: 0, biasT: 0, biasB: 0 }
   let ux1 = Infinity, uy1 = Infinity, ux2 = -Infinity, uy2 = -Infinity
   for (const k of kids) {
-    ux1 = Math.min(ux1, k.x); uy1 = Math.min(uy1, k.y)
-    ux2 = Math.max(ux2, k.x + k.w); uy2 = Math.max(uy2, k.y + k.h)
+    ux1 = Math.min(ux1, k.x - BOUNDS_SLACK); uy1 = Math.min(uy1, k.y - BOUNDS_SLACK)
+    ux2 = Math.max(ux2, k.x + k.w + BOUNDS_SLACK); uy2 = Math.max(uy2, k.y + k.h + BOUNDS_SLACK)
   }
   return {
     ...size,
