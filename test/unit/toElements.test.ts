@@ -80,8 +80,8 @@ describe('toElements', () => {
     expect(byId('nat-1').data.label).toBe('NAT\nnat')
     expect(byId('arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/web/1').data.label).toBe('ALB\nweb')
     expect(byId('igw-1').data.label).toBe('IGW')
-    expect(byId('vpc-a').data.label).toBe('prod  ·  vpc-a  ·  10.0.0.0/16')
-    expect(byId('vpc-b').data.label).toBe('vpc-b  ·  10.1.0.0/16')
+    expect(byId('vpc-a').data.label).toBe('prod · vpc-a · 10.0.0.0/16')
+    expect(byId('vpc-b').data.label).toBe('vpc-b · 10.1.0.0/16')
     expect(truncate('abcdef', 4)).toBe('abc…')
   })
 
