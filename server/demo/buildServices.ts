@@ -46,7 +46,10 @@ export function buildServices(b: DemoBuilder, vpc: ScaledVpc, count: number, eni
   const ref = vpc.model.ref
   const kinds = Array.from({ length: count }, () => weightedKind(rng))
   const sizes = apportion(enis, kinds.map((k) => KINDS[k].size))
-  const usedNames = new Set<string>()
+  // Names the VPC already uses (prod's own payments-api), so no group or instance name is taken twice.
+  const usedNames = new Set(b.inv.ec2.SecurityGroups
+    .filter((g) => g.VpcId === ref.vpcId && g.GroupName?.startsWith(`${ref.name}-`) && g.GroupName.endsWith('-sg'))
+    .map((g) => g.GroupName!.slice(ref.name.length + 1, -3)))
   const placed = new Map<string, number>()
   const services: Service[] = []
   const callers = (n: number, allowed: Kind[]) => {
