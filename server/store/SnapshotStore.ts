@@ -25,6 +25,35 @@ export interface ResourceRevision {
 }
 
 /**
+ * Retention: which versions `prune` keeps. A version is kept when any rule keeps it; the latest
+ * version of an environment is always kept. At least one of keepLast and newerThan is required.
+ */
+export interface PruneOptions {
+  /** Only this environment; every environment when omitted. */
+  env?: string
+  /** Keep the newest N versions (N ≥ 1). */
+  keepLast?: number
+  /** Keep versions last seen (checkedAt) less than this many milliseconds before `now`. */
+  newerThan?: number
+  /** ISO time to measure `newerThan` from. Passed in, so the store never reads the clock itself. */
+  now: string
+  /** Work out what would go, and delete nothing. */
+  dryRun?: boolean
+}
+
+export interface PruneResult {
+  /** Per environment that lost versions: the ids deleted, oldest first. */
+  deleted: { env: string; versions: string[] }[]
+  /** Versions left across the pruned environments. */
+  kept: number
+  /**
+   * Resource bodies no remaining version references, deleted with them. Remaining versions read
+   * exactly as before; a version whose parent was deleted has parent null.
+   */
+  bodiesDeleted: number
+}
+
+/**
  * Where versions of environment snapshots live. Implementations: SQLite (embedded default) and,
  * for teams, PostgreSQL; one contract test suite runs against each.
  */
@@ -40,5 +69,7 @@ export interface SnapshotStore {
   resourceHistory(env: string, resourceId: string): Promise<ResourceRevision[]>
   /** Records a new version only when the hash differs from the latest one. Atomic. */
   put(env: string, snapshot: Snapshot, meta: PutMeta): Promise<PutResult>
+  /** Deletes old versions, their resource spans and unreferenced bodies. Atomic. Throws StoreError `bad_prune` on bad options. */
+  prune(options: PruneOptions): Promise<PruneResult>
   close(): Promise<void>
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { EnvironmentSummary, Resource, Snapshot, VersionSummary } from '../../shared/index.ts'
 import { hashResource } from '../snapshot/hashSnapshot.ts'
-import type { PutMeta, PutResult, ResourceRevision, SnapshotStore } from './SnapshotStore.ts'
+import type { PruneOptions, PruneResult, PutMeta, PutResult, ResourceRevision, SnapshotStore } from './SnapshotStore.ts'
+import { pruneSqlite } from './pruneSqlite.ts'
 import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqliteSchema.ts'
 import { StoreError } from './StoreError.ts'
 
@@ -144,6 +145,10 @@ class SqliteStore implements SnapshotStore {
     } catch (e) {
       throw new StoreError('store_write_failed', `could not record a version of ${env}: ${(e as Error).message}`)
     }
+  }
+
+  async prune(options: PruneOptions): Promise<PruneResult> {
+    return pruneSqlite(this.db, options)
   }
 
   async close(): Promise<void> {
