@@ -1,11 +1,17 @@
 import { Command, CommanderError } from 'commander'
 import { CliError } from './cli/CliError.ts'
+import { checkCommand } from './cli/checkCommand.ts'
 import { demoCommand } from './cli/demoCommand.ts'
+import { diffCommand } from './cli/diffCommand.ts'
+import { historyCommand } from './cli/historyCommand.ts'
+import { pruneCommand } from './cli/pruneCommand.ts'
+import { discoverCommand } from './cli/discoverCommand.ts'
+import { importCommand } from './cli/importCommand.ts'
 import { serveCommand } from './cli/serveCommand.ts'
 import { StoreError } from './store/StoreError.ts'
 
 /** Every subcommand, in the order `vpclens --help` lists them. */
-const COMMANDS = [demoCommand, serveCommand]
+const COMMANDS = [demoCommand, discoverCommand, importCommand, serveCommand, diffCommand, checkCommand, historyCommand, pruneCommand]
 
 /** The `vpclens` command line. Returns the exit code: 0 success, 1 a failed check, 2 usage or input error. */
 export async function main(argv: string[]): Promise<number> {
