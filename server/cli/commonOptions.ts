@@ -1,13 +1,14 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { openSqliteStore } from '../store/sqliteStore.ts'
+import { openStoreAt } from '../store/openStoreAt.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { CliError } from './CliError.ts'
 
-export interface CommonOptions { dataDir?: string; env?: string; json?: boolean; version?: string }
+export interface CommonOptions { dataDir?: string; store?: string; env?: string; json?: boolean; version?: string }
 
 export const withDataDir = (c: Command) =>
   c.option('--data-dir <dir>', 'where snapshots are stored (env VPCLENS_DATA_DIR, default ./snapshots)')
+    .option('--store <url>', 'a PostgreSQL store, postgres://user@host/db (env VPCLENS_STORE); default: SQLite in the data dir')
 export const withEnv = (c: Command) => c.option('--env <name>', 'environment (default: the only or most recently updated one)')
 export const withJson = (c: Command) => c.option('--json', 'machine-readable output on stdout')
 
@@ -15,8 +16,9 @@ export function dataDirOf(opts: CommonOptions): string {
   return resolve(opts.dataDir ?? process.env.VPCLENS_DATA_DIR ?? 'snapshots')
 }
 
+/** SQLite in the data dir, or PostgreSQL when `--store`/VPCLENS_STORE gives a postgres:// URL. */
 export function openStore(opts: CommonOptions): SnapshotStore {
-  return openSqliteStore(dataDirOf(opts))
+  return openStoreAt({ url: opts.store ?? process.env.VPCLENS_STORE, dataDir: dataDirOf(opts) })
 }
 
 /** The environment a command works on: the one named, else the only one, else the most recently updated. */

@@ -15,14 +15,17 @@ interface VersionRow {
   source: string; counts: string; warnings: string; accounts: string; regions: string
 }
 
-/** Opens (creating if needed) the SQLite store in `dataDir`. */
-export function openSqliteStore(dataDir: string): SnapshotStore {
+/**
+ * Opens (creating if needed) the SQLite store in `dataDir`. With `readonly`, the file must exist and
+ * nothing is ever written to it: reads work, and `put` fails with a StoreError `store_read_only`.
+ */
+export function openSqliteStore(dataDir: string, options: { readonly?: boolean } = {}): SnapshotStore {
   const file = join(dataDir, SQLITE_FILE_NAME)
   let db: Database.Database
   try {
     mkdirSync(dataDir, { recursive: true })
-    db = new Database(file)
-    db.pragma('journal_mode = WAL')
+    db = new Database(file, options.readonly ? { readonly: true, fileMustExist: true } : {})
+    if (!options.readonly) db.pragma('journal_mode = WAL')
     db.pragma('busy_timeout = 5000')
     db.pragma('foreign_keys = ON')
     db.exec(SQLITE_SCHEMA)
@@ -143,6 +146,9 @@ class SqliteStore implements SnapshotStore {
     try {
       return write.immediate()
     } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_READONLY') {
+        throw new StoreError('store_read_only', `the store is read-only (its file is not writable): cannot record a version of ${env}`)
+      }
       throw new StoreError('store_write_failed', `could not record a version of ${env}: ${(e as Error).message}`)
     }
   }
