@@ -123,12 +123,12 @@ export function lbHop2(model: Model, ev: InboundEvaluator, h: Hop2Input, hop1: r
       parts = next
     }
     if (h.preserved) {
-      for (const part of parts) exposed.push({ ...p, set: part.set, completeness: part.completeness, families: part.families, steps: [...steps, ...part.steps], key: `${keyParts.join('|')}${part.key}` })
+      for (const part of parts) exposed.push({ ...p, lo: port, hi: port, set: part.set, completeness: part.completeness, families: part.families, steps: [...steps, ...part.steps], key: `${keyParts.join('|')}${part.key}` })
       for (const f of failures) stop(f.step, f.set)
     } else if (parts.length > 0) {
       // Any node address that gets through carries the whole hop-1 client set; prefer a full path.
       const best = parts.find((x) => x.completeness === 'full') ?? parts[0]
-      exposed.push({ ...p, completeness: best.completeness, families: best.families, steps: [...steps, ...best.steps], key: `${keyParts.join('|')}${best.key}` })
+      exposed.push({ ...p, lo: port, hi: port, completeness: best.completeness, families: best.families, steps: [...steps, ...best.steps], key: `${keyParts.join('|')}${best.key}` })
     } else if (failures.length > 0) stop(failures[0].step)
   }
   return { exposed, blocked }
