@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { ENV_NAME_PATTERN } from '../../shared/index.ts'
-import { generateDemoVersions } from '../demo/generateDemoVersions.ts'
+import { generateDemoVersions } from '../demo/index.ts'
 import { normalize } from '../snapshot/normalize.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, withDataDir, withJson } from './commonOptions.ts'
@@ -12,11 +12,11 @@ export function demoCommand(program: Command): void {
   const cmd = program.command('demo')
     .description('generate the demo environment (or one of about N ENIs) and store its versions')
     .option('--scale <n>', 'about N network interfaces, same shape (for benchmarks)')
-    .option('--seed <n>', 'random seed (default 1)')
+    .option('--seed <n>', 'random seed (default 42)')
     .option('--env <name>', 'environment name (default demo, or demo-N with --scale)')
   withJson(withDataDir(cmd)).action(async (opts: DemoOptions) => {
     const scale = opts.scale === undefined ? undefined : positiveInt('--scale', opts.scale)
-    const seed = opts.seed === undefined ? 1 : positiveInt('--seed', opts.seed)
+    const seed = opts.seed === undefined ? undefined : positiveInt('--seed', opts.seed)
     const env = opts.env ?? (scale ? `demo-${scale}` : 'demo')
     if (!new RegExp(ENV_NAME_PATTERN).test(env)) throw new CliError(`--env: "${env}" must be letters, digits, ., _ or - (at most 64)`)
     const inventories = generateDemoVersions({ seed, scale, now: new Date() })

@@ -1,8 +1,8 @@
 /**
- * Canonical JSON: object keys sorted, volatile keys dropped, and arrays sorted by their own canonical
- * text — AWS returns lists (rules, routes, entries, tags) in no guaranteed order, and none of the
- * lists vpclens keeps has a meaningful order, so sorting them makes the same environment serialize,
- * and hash, the same way every time.
+ * Canonical form: object keys sorted, volatile keys dropped, and arrays sorted by their items'
+ * canonical text — AWS returns lists (rules, routes, entries, tags) in no guaranteed order, and none
+ * of the lists vpclens keeps has a meaningful order, so sorting them makes the same environment
+ * serialize, and hash, the same way every time.
  */
 
 /** Fields that change without anything in the network changing. Dropped wherever they appear. */
@@ -19,28 +19,37 @@ export const VOLATILE_KEYS: ReadonlySet<string> = new Set([
   '$metadata',
 ])
 
-export function canonicalJson(value: unknown): string {
-  return serialize(value)
-}
-
-function serialize(value: unknown): string {
-  if (value === null || value === undefined) return 'null'
+/**
+ * A canonical copy of a JSON-like value. Its keys are inserted in sorted order, so the native
+ * JSON.stringify of the result is the canonical text (and much faster than building it by hand).
+ */
+export function canonicalize(value: unknown): unknown {
+  if (value === null || value === undefined) return null
   if (Array.isArray(value)) {
-    const items = value.filter((v) => v !== undefined).map(serialize)
-    items.sort()
-    return `[${items.join(',')}]`
+    const items: { text: string; value: unknown }[] = []
+    for (const v of value) {
+      if (v === undefined) continue
+      const c = canonicalize(v)
+      items.push({ text: typeof c === 'object' && c !== null ? JSON.stringify(c) : String(JSON.stringify(c)), value: c })
+    }
+    items.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    return items.map((i) => i.value)
   }
-  if (value instanceof Date) return JSON.stringify(value.toISOString())
+  if (value instanceof Date) return value.toISOString()
   if (typeof value === 'object') {
-    const keys = Object.keys(value as object).filter((k) => !VOLATILE_KEYS.has(k)).sort()
-    const parts: string[] = []
-    for (const k of keys) {
+    const out: Record<string, unknown> = {}
+    for (const k of Object.keys(value as object).sort()) {
+      if (VOLATILE_KEYS.has(k)) continue
       const v = (value as Record<string, unknown>)[k]
       if (v === undefined) continue
-      parts.push(`${JSON.stringify(k)}:${serialize(v)}`)
+      out[k] = canonicalize(v)
     }
-    return `{${parts.join(',')}}`
+    return out
   }
-  if (typeof value === 'bigint') return JSON.stringify(value.toString())
-  return JSON.stringify(value)
+  if (typeof value === 'bigint') return value.toString()
+  return value
+}
+
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(canonicalize(value))
 }

@@ -2,9 +2,23 @@ import { createHash } from 'node:crypto'
 import type { Resource } from '../../shared/index.ts'
 import { canonicalJson } from './canonicalJson.ts'
 
+/** Hashes computed by normalize, so the store does not canonicalize the same object again. */
+const knownHashes = new WeakMap<Resource, string>()
+
 /** Content hash of one resource: what the store addresses it by. Volatile fields do not count. */
 export function hashResource(resource: Resource): string {
-  return createHash('sha256').update(canonicalJson(resource)).digest('hex')
+  const known = knownHashes.get(resource)
+  if (known) return known
+  const hash = sha256(canonicalJson(resource))
+  knownHashes.set(resource, hash)
+  return hash
+}
+
+/** For normalize: the hash of a resource already in canonical form, from its canonical text. */
+export function rememberResourceHash(resource: Resource, canonicalText: string): string {
+  const hash = sha256(canonicalText)
+  knownHashes.set(resource, hash)
+  return hash
 }
 
 /**
@@ -15,4 +29,8 @@ export function hashResources(resourceHashes: readonly string[]): string {
   const h = createHash('sha256')
   for (const r of [...resourceHashes].sort()) h.update(r).update('\n')
   return h.digest('hex')
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
 }
