@@ -8,8 +8,9 @@ const OFFICE = '81.2.69.0/24'
 describe('§10 case 11: Block Public Access block-ingress with a subnet exclusion', () => {
   it('blocks the VPC, except the excluded subnet', () => {
     const r = baseEnv()
-    r.ec2.Vpcs[0].BlockPublicAccessStates = { InternetGatewayBlockMode: 'block-ingress' }
-    r.ec2.Subnets.push({ SubnetId: 'subnet-excl', VpcId: 'vpc-1', CidrBlock: '10.0.4.0/24', AvailabilityZone: 'eu-west-1a', BlockPublicAccessStates: { InternetGatewayBlockMode: 'off' } })
+    // BlockPublicAccessStates is an SDK field the shared schema does not declare (its objects are open).
+    Object.assign(r.ec2.Vpcs[0], { BlockPublicAccessStates: { InternetGatewayBlockMode: 'block-ingress' } })
+    r.ec2.Subnets.push(Object.assign({ SubnetId: 'subnet-excl', VpcId: 'vpc-1', CidrBlock: '10.0.4.0/24', AvailabilityZone: 'eu-west-1a' }, { BlockPublicAccessStates: { InternetGatewayBlockMode: 'off' } }))
     r.ec2.RouteTables.find((t) => t.RouteTableId === 'rtb-pub')!.Associations!.push({ SubnetId: 'subnet-excl', RouteTableId: 'rtb-pub' })
     addSg(r, 'sg-a', [tcp(443, 443, WORLD)])
     addEni(r, { id: 'eni-blocked', subnet: 'subnet-pub', groups: ['sg-a'], ip: '10.0.1.10', publicIp: '54.1.2.3' })
