@@ -7,7 +7,11 @@ const root = fileURLToPath(new URL('.', import.meta.url))
 // `npm run build` = `vite build --config web/vite.config.ts` → web/dist, served by `vpclens serve`.
 // `vite --config web/vite.config.ts` serves the web with hot reload and proxies /api to a running
 // `vpclens serve` on its default port.
-export default defineConfig({
+export default defineConfig(({ command, mode }) => {
+  // A build started from a test runner inherits NODE_ENV=test, which would ship React's development
+  // build: production mode means production React.
+  if (command === 'build' && mode === 'production') process.env.NODE_ENV = 'production'
+  return {
   root,
   base: '/',
   plugins: [react()],
@@ -23,4 +27,5 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': { target: 'http://127.0.0.1:4780', changeOrigin: false } },
   },
+  }
 })

@@ -52,7 +52,6 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, opts: 
       selectionType: 'single',
       minZoom: 0.02,
       maxZoom: 4,
-      wheelSensitivity: 0.4,
     }
     const instance = cytoscape(options)
     instance.on('tap', (e) => {
@@ -68,10 +67,14 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, opts: 
         instance.batch(() => { instance.nodes('.resource').toggleClass('zoomed-out', now) })
       })
     }
+    // The side panel opening or the window resizing changes the container's size.
+    const resize = new ResizeObserver(() => instance.resize())
+    resize.observe(container.current)
     window.__vpclens = { cy: instance }
     fittedFor.current = null
     setCy(instance)
     return () => {
+      resize.disconnect()
       if (window.__vpclens?.cy === instance) delete window.__vpclens
       instance.destroy()
       setCy(null)
