@@ -5,19 +5,31 @@ import type { SnapshotStore } from './store/SnapshotStore.ts'
 import { registerErrorHandler } from './errors.ts'
 import { environmentRoutes } from './api/environmentRoutes.ts'
 import { graphRoutes } from './api/graphRoutes.ts'
+import { apiDocs } from './api/docs/apiDocs.ts'
+import { refreshRoutes } from './api/refreshRoutes.ts'
+import { type SecurityOptions, secureApp } from './security/secureApp.ts'
+import type { RefreshRunner } from './watch/RefreshRunner.ts'
 
 export interface AppDeps {
   store: SnapshotStore
   /** The built web app (web/dist); omitted in API tests. */
   webDir?: string
   logger?: boolean
+  /** Access token and rate limits (server/security). */
+  security?: SecurityOptions
+  /** Runs discovery for POST /api/environments/:env/refresh (`serve` with discover options). */
+  refresher?: RefreshRunner
 }
 
 /** Builds the HTTP app: API under /api, the web app at /. Never listens (main.ts does). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 })
   registerErrorHandler(app)
+  // Before any route: both attach to routes as they are registered.
+  await secureApp(app, deps.security ?? {})
+  await apiDocs(app)
   await app.register(async (api) => {
+    await api.register(refreshRoutes, { refresher: deps.refresher })
     await api.register(environmentRoutes, { store: deps.store })
     await api.register(graphRoutes, { store: deps.store })
   }, { prefix: '/api' })

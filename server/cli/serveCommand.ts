@@ -1,10 +1,15 @@
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
+import { ENV_NAME_PATTERN } from '../../shared/index.ts'
 import { buildApp } from '../app.ts'
+import { checkServeAccess } from '../security/checkServeAccess.ts'
+import { createDiscoveryCollector } from '../watch/createDiscoveryCollector.ts'
+import { RefreshRunner } from '../watch/RefreshRunner.ts'
+import { type DiscoverFlags, hasDiscoverFlags, withDiscoverOptions } from '../watch/withDiscoverOptions.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, withDataDir } from './commonOptions.ts'
 
-interface ServeOptions extends CommonOptions { host: string; port: string }
+interface ServeOptions extends CommonOptions, DiscoverFlags { host: string; port: string; token?: string; refresh?: boolean }
 
 const WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -14,11 +19,28 @@ export function serveCommand(program: Command): void {
     .description('serve the web app and the API')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port (0 picks a free one)', '4780')
-  withDataDir(cmd).action(async (opts: ServeOptions) => {
+    .option('--token <token>', 'access token every API request must send as Authorization: Bearer (env VPCLENS_TOKEN); required for a non-loopback --host')
+    .option('--refresh', 'offer Refresh (POST /api/environments/:env/refresh): run discovery on request; implied by any discover option')
+    .option('--env <name>', 'with refresh: the environment it records into (default: the caller\'s account id)')
+  withDiscoverOptions(withDataDir(cmd)).action(async (opts: ServeOptions) => {
     const port = Number(opts.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected 0-65535, got "${opts.port}"`)
+    const token = opts.token ?? (process.env.VPCLENS_TOKEN || undefined)
+    const refused = checkServeAccess(opts.host, token)
+    if (refused) throw new CliError(refused)
+    if (opts.env !== undefined && !new RegExp(ENV_NAME_PATTERN).test(opts.env)) throw new CliError(`--env: "${opts.env}" must be letters, digits, ., _ or - (at most 64)`)
+    const collect = opts.refresh || hasDiscoverFlags(opts) ? await createDiscoveryCollector(opts) : undefined
     const store = openStore(opts)
-    const app = await buildApp({ store, webDir: WEB_DIR })
+    try {
+      // Read once now: a damaged or unreachable store is reported at start, in one line, not on the first request.
+      await store.listEnvironments()
+    } catch (e) {
+      await store.close().catch(() => {})
+      throw new CliError(`cannot read the store: ${(e as Error).message}`)
+    }
+    const log = (line: string) => process.stderr.write(`${line}\n`)
+    const refresher = collect && new RefreshRunner({ collect, store, env: opts.env, log })
+    const app = await buildApp({ store, webDir: WEB_DIR, security: { token }, refresher })
     const close = async () => { await app.close(); await store.close(); process.exit(0) }
     process.once('SIGINT', close)
     process.once('SIGTERM', close)
