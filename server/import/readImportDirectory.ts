@@ -52,7 +52,7 @@ export function readImportDirectory(dir: string, opts: ImportOptions): Inventory
         warnings.push(...w)
       }
     }
-  } else {
+  } else if (entries.length > 0) {
     const read = readRegionDirectory(dir, '')
     problems.push(...read.problems)
     if (problems.length === 0) {
