@@ -50,7 +50,8 @@ export interface InboundSpec {
   restrict?: { buckets: number[]; lo: number; hi: number }
 }
 
-export interface InboundResult { exposed: ExposedPiece[]; blocked: BlockedPiece[] }
+/** `buckets`: the protocol buckets evaluated (for `all` merging and `other`'s exceptions). */
+export interface InboundResult { exposed: ExposedPiece[]; blocked: BlockedPiece[]; buckets: number[] }
 
 const STANDARD = [TCP, UDP, ICMP, ICMPV6]
 
@@ -71,10 +72,10 @@ export class InboundEvaluator {
   evaluate(spec: InboundSpec): InboundResult {
     const hit = this.cache.get(spec.key)
     if (hit) return hit
-    const result: InboundResult = { exposed: [], blocked: [] }
     const nacl = spec.subnet.naclId ? this.model.nacls.get(spec.subnet.naclId) ?? null : null
     const rules = spec.rules === 'open' ? [] : spec.rules.filter((r) => !r.inet.isEmpty())
-    for (const bucket of this.buckets(spec, rules, nacl)) {
+    const result: InboundResult = { exposed: [], blocked: [], buckets: this.buckets(spec, rules, nacl) }
+    for (const bucket of result.buckets) {
       const [lo, hi] = spec.restrict ? [spec.restrict.lo, spec.restrict.hi] : [0, 65535]
       const applicable = rules.filter((r) => (r.proto === ALL || r.proto === bucket) && r.hi >= lo && r.lo <= hi)
       if (spec.rules !== 'open' && applicable.length === 0) continue

@@ -25,9 +25,9 @@ export function directExposure(model: Model, ev: InboundEvaluator, eni: EniC): {
   })
   // Results are shared by interfaces with the same groups and subnet; gate steps name this interface.
   const ownBlocked = result.blocked.map((p) => (p.gated ? { ...p, step: g.gate[p.family]! } : p))
-  const buckets = [...new Set(result.exposed.map((p) => p.bucket).concat(result.blocked.map((p) => p.bucket)))]
+  const buckets = result.buckets
   const exposures = toExposures(mergePieces(result.exposed, buckets), {
-    eni: eni.id, resource: eni.owner, vpcId: eni.vpcId, subnetId: subnet.id, via: 'direct',
+    eni: eni.id, resource: eni.owner, vpcId: eni.vpcId, subnetId: subnet.id, via: 'direct', buckets,
     leading: (family) => [igwStep(g.igwId!, eni, family)], caveats: g.caveats,
   })
   const blocked = toBlocked(mergePieces(ownBlocked, buckets), eni.id, eni.owner, 'direct')

@@ -69,6 +69,8 @@ export interface ExposureContext {
   /** Steps before the piece's own (the internet gateway step with the addresses used). */
   leading: (family: 4 | 6) => StepDraft[]
   caveats: Array<{ code: string; message: string }>
+  /** Protocol buckets evaluated, so an `other` entry can say which protocols it leaves to their own entries. */
+  buckets?: readonly number[]
   /** Severity from the port the internet sees (a listener port for via-LB), else from the piece. */
   severityPort?: { protocol: string; port: number }
 }
@@ -95,6 +97,7 @@ export function toExposures(pieces: readonly ExposedPiece[], ctx: ExposureContex
         id: `${ctx.eni}:${ctx.via === 'direct' ? 'direct' : `${ctx.lb?.listenerPort}`}:${protocol}:${b.ports[0]}-${b.ports[1]}${b.icmpCodes ? `/${b.icmpCodes[0]}-${b.icmpCodes[1]}` : ''}:${shortHash(p.key + (ctx.lb?.loadBalancerArn ?? ''))}`,
         eni: ctx.eni, resource: ctx.resource, vpcId: ctx.vpcId, subnetId: ctx.subnetId, protocol, ports: b.ports,
         ...(b.icmpCodes ? { icmpCodes: b.icmpCodes } : {}),
+        ...(p.bucket === OTHER ? { otherExcept: (ctx.buckets ?? []).filter((x) => x >= 0 && x !== 6 && x !== 17 && x !== 1 && x !== 58) } : {}),
         sources, breadth, via: ctx.via, ...(ctx.lb ? { lb: ctx.lb } : {}), completeness: p.completeness,
         ...(p.completeness === 'partial' ? { clientFamilies: p.families } : {}),
         severity, caveats, trace,

@@ -146,6 +146,8 @@ export const Exposure = Type.Object({
   ports: PortInterval,
   /** ICMP code range, only for icmp/icmpv6 ([0, 255] = all codes). */
   icmpCodes: Type.Optional(PortInterval),
+  /** Only for protocol `other`: the IP protocol numbers it does not cover (each evaluated on its own; see other exposures). */
+  otherExcept: Type.Optional(Type.Array(Type.Integer())),
   /** Internet source addresses that can open the connection, as the fewest CIDRs (IPv4 first). */
   sources: Type.Array(Type.String()),
   /** How broad `sources` is: world (≥ 99 % of the internet), broad (more than a /16's worth), narrow, host (one address). */
