@@ -38,9 +38,9 @@ interface Served { clients: RegionClients; inputs: Record<string, Record<string,
 function recordedRegion(region: string, opts: { paged: boolean; fail?: Record<string, Error> }): Served {
   const inputs: Served['inputs'] = {}
   const clients = { ec2: new ec2.EC2Client({ region }), elbv2: new elb.ElasticLoadBalancingV2Client({ region }) }
-  const mocks = { ec2: mockClient(clients.ec2), elbv2: mockClient(clients.elbv2) }
+  const mocks: Record<'ec2' | 'elbv2', any> = { ec2: mockClient(clients.ec2), elbv2: mockClient(clients.elbv2) }
   for (const op of Object.keys(recorded)) {
-    const service = op in (ec2 as object) || `${op}Command` in ec2 ? 'ec2' : 'elbv2'
+    const service = `${op}Command` in ec2 ? 'ec2' : 'elbv2'
     const Cmd = (service === 'ec2' ? ec2 : elb as any)[`${op}Command`]
     mocks[service].on(Cmd).callsFake(async (input: Record<string, unknown>) => {
       (inputs[op] ??= []).push(input)
