@@ -16,7 +16,7 @@ function summary(e: NetworkAclEntry): string {
     : portText(p, e.PortRange?.From, e.PortRange?.To)
   const number = e.RuleNumber >= 32767 ? '*' : String(e.RuleNumber)
   const what = p === 'all' ? 'all traffic' : `${p} ${ports === 'all' ? 'all ports' : ports}`
-  return `${e.Egress ? 'egress' : 'ingress'} #${number} ${e.RuleAction} ${what} ${e.Egress ? 'to' : 'from'} ${cidrOf(e)}`
+  return `${e.Egress ? 'egress' : 'ingress'} rule ${number} ${e.RuleAction} ${what} ${e.Egress ? 'to' : 'from'} ${cidrOf(e)}`
 }
 
 // Inbound entries decide what the internet can open; an allow that appears (or replaces a deny) for

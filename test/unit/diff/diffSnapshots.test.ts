@@ -118,7 +118,7 @@ describe('diffSnapshots on hand-built pairs', () => {
     const acl = d.resources.find((r) => r.id === 'acl-1')!
     expect(acl.rules).toHaveLength(1)
     expect(acl.rules[0]).toMatchObject({ collection: 'nacl-ingress', key: '100', change: 'modified', severity: 'info' })
-    expect(acl.rules[0]!.summary).toBe('~ ingress #100 allow all traffic from 0.0.0.0/0 ⇒ ingress #100 deny all traffic from 0.0.0.0/0')
+    expect(acl.rules[0]!.summary).toBe('~ ingress rule 100 allow all traffic from 0.0.0.0/0 ⇒ ingress rule 100 deny all traffic from 0.0.0.0/0')
     expect(diffSnapshots(deny, base()).resources.find((r) => r.id === 'acl-1')!.rules[0]!.severity).toBe('medium')
   })
 

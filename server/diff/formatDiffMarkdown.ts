@@ -1,0 +1,54 @@
+import type { Diff } from '../../shared/index.ts'
+import { type DiffTitle, fieldText, portsText } from './formatDiffText.ts'
+
+/**
+ * Untrusted text (names, tags, descriptions) inside a Markdown table cell: no HTML, no links or
+ * emphasis, no table breaks, one line, and no @-mentions or autolinked URLs (zero-width spaces).
+ */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/@/g, '@\u200b')
+    // GitHub links bare URLs too: a zero-width space keeps them text.
+    .replace(/:\/\//g, ':/\u200b/').replace(/www\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
+}
+
+const code = (s: string) => `\`${s.replace(/[`\u0000-\u001f\u007f]/g, '?')}\``
+const LIMIT = 50
+const sev = (s: string) => (s === 'critical' || s === 'high' ? `**${s}**` : s)
+
+/** `vpclens diff --markdown`: a pull-request comment, security-relevant changes first. */
+export function formatDiffMarkdown(diff: Diff, title: DiffTitle): string {
+  const s = diff.summary
+  const out = [
+    `### vpclens: ${escapeMarkdown(title.env)} version ${title.from} → ${title.to}`,
+    '',
+    s.highestSeverity === null
+      ? 'No changes.'
+      : `Highest severity: ${sev(s.highestSeverity)} · ${s.exposure} exposure change(s) · ${s.added} added · ${s.removed} removed · ` +
+        `${s.modified} modified · ${s.relationships} relationship change(s)`,
+  ]
+  const more = (n: number) => (n > LIMIT ? [`| … | ${n - LIMIT} more | | | | |`] : [])
+  if (diff.exposure.length > 0) {
+    out.push('', `#### Exposure changes${diff.exposureBasis === 'rules' ? ' (from security-group ingress rules)' : ''}`, '',
+      '| Severity | Change | Resource | Ports | Sources | Caused by |', '|---|---|---|---|---|---|',
+      ...diff.exposure.slice(0, LIMIT).map((e) => `| ${sev(e.severity)} | ${e.change} | ${code(e.resourceId)} | ${portsText(e)} | ` +
+        `${e.sources.map(code).join(' ') || '–'} | ${e.causes.map((c) => escapeMarkdown(c.summary)).join('<br>') || '–'} |`),
+      ...more(diff.exposure.length))
+  }
+  if (diff.resources.length > 0) {
+    out.push('', '#### Resources', '', '| Severity | Change | Kind | Resource | Rule changes | Field changes |', '|---|---|---|---|---|---|',
+      ...diff.resources.slice(0, LIMIT).map((r) => `| ${sev(r.severity)} | ${r.change} | ${r.kind} | ${code(r.id)}${r.name ? ` ${escapeMarkdown(r.name)}` : ''} | ` +
+        `${r.rules.map((c) => escapeMarkdown(c.summary)).join('<br>') || '–'} | ${r.fields.map((f) => escapeMarkdown(fieldText(f))).join('<br>') || '–'} |`),
+      ...more(diff.resources.length))
+  }
+  if (diff.relationships.length > 0) {
+    out.push('', '<details><summary>Relationship changes</summary>', '', '| Severity | Resource | Relation | Added | Removed |', '|---|---|---|---|---|',
+      ...diff.relationships.slice(0, LIMIT).map((r) => `| ${sev(r.severity)} | ${code(r.resourceId)} | ${r.relation} | ` +
+        `${r.added.map(code).join(' ') || '–'} | ${r.removed.map(code).join(' ') || '–'} |`),
+      ...(diff.relationships.length > LIMIT ? [`| … | ${diff.relationships.length - LIMIT} more | | | |`] : []),
+      '', '</details>')
+  }
+  return out.join('\n') + '\n'
+}

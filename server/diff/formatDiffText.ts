@@ -1,0 +1,59 @@
+import type { Diff, ExposureChange, FieldChange } from '../../shared/index.ts'
+
+export interface DiffTitle { env: string; from: string; to: string }
+
+/** Names, tags and descriptions come from AWS: never let them carry terminal control sequences. */
+export const plain = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+
+export const portsText = (e: Pick<ExposureChange, 'protocol' | 'ports'>) =>
+  e.protocol === 'tcp' || e.protocol === 'udp'
+    ? `${e.protocol} ${e.ports.from === e.ports.to ? e.ports.from : e.ports.from === 0 && e.ports.to === 65535 ? 'all' : `${e.ports.from}-${e.ports.to}`}`
+    : e.protocol
+
+export const valueText = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'string' ? v : JSON.stringify(v))
+export const fieldText = (f: FieldChange) => `${f.path}: ${valueText(f.before)} → ${valueText(f.after)}`
+
+/** At most this many rows per section; --json has everything. */
+const LIMIT = 200
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  return rows.map((r) => '  ' + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd())
+}
+
+/** The readable table `vpclens diff` prints by default: exposure first, then resources, then links. */
+export function formatDiffText(diff: Diff, title: DiffTitle): string {
+  const s = diff.summary
+  const lines = [
+    `${plain(title.env)}: version ${title.from} → ${title.to}`,
+    `${s.exposure} exposure change(s), ${s.added} added, ${s.removed} removed, ${s.modified} modified, ${s.relationships} relationship change(s); ` +
+      `highest severity: ${s.highestSeverity ?? 'none'}`,
+  ]
+  if (s.highestSeverity === null) return lines.concat('no changes').join('\n') + '\n'
+  if (diff.exposure.length > 0) {
+    lines.push('', `EXPOSURE (${diff.exposureBasis === 'analysis' ? 'exposure analysis' : 'from security-group ingress rules'})`)
+    lines.push(...table([
+      ['SEVERITY', 'CHANGE', 'RESOURCE', 'PORTS', 'SOURCES', 'CAUSE'],
+      ...diff.exposure.slice(0, LIMIT).map((e) => [
+        e.severity, e.change, e.resourceId, portsText(e), e.sources.join(',') || '–',
+        plain(e.causes.map((c) => c.summary).join('; ') || '–'),
+      ]),
+    ]))
+    if (diff.exposure.length > LIMIT) lines.push(`  … and ${diff.exposure.length - LIMIT} more`)
+  }
+  if (diff.resources.length > 0) {
+    lines.push('', 'RESOURCES')
+    for (const r of diff.resources.slice(0, LIMIT)) {
+      lines.push(`  ${r.severity.padEnd(8)}  ${r.change.padEnd(8)}  ${r.kind}  ${r.id}${r.name ? ` (${plain(r.name)})` : ''}`)
+      for (const c of r.rules) lines.push(`      ${plain(c.summary)}${c.severity === 'info' ? '' : `  [${c.severity}]`}`)
+      for (const f of r.fields) lines.push(`      ~ ${plain(fieldText(f))}`)
+    }
+    if (diff.resources.length > LIMIT) lines.push(`  … and ${diff.resources.length - LIMIT} more`)
+  }
+  if (diff.relationships.length > 0) {
+    lines.push('', 'RELATIONSHIPS')
+    lines.push(...table(diff.relationships.slice(0, LIMIT).map((r) => [r.severity, plain(r.summary)])))
+    if (diff.relationships.length > LIMIT) lines.push(`  … and ${diff.relationships.length - LIMIT} more`)
+  }
+  return lines.join('\n') + '\n'
+}
