@@ -5,6 +5,8 @@ import type { SnapshotStore } from './store/SnapshotStore.ts'
 import { registerErrorHandler } from './errors.ts'
 import { environmentRoutes } from './api/environmentRoutes.ts'
 import { graphRoutes } from './api/graphRoutes.ts'
+import { diffRoutes } from './api/diffRoutes.ts'
+import { historyRoutes } from './api/historyRoutes.ts'
 import { apiDocs } from './api/docs/apiDocs.ts'
 import { refreshRoutes } from './api/refreshRoutes.ts'
 import { type SecurityOptions, secureApp } from './security/secureApp.ts'
@@ -32,6 +34,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(refreshRoutes, { refresher: deps.refresher })
     await api.register(environmentRoutes, { store: deps.store })
     await api.register(graphRoutes, { store: deps.store })
+    await api.register(diffRoutes, { store: deps.store })
+    await api.register(historyRoutes, { store: deps.store })
   }, { prefix: '/api' })
   if (deps.webDir && existsSync(deps.webDir)) {
     await app.register(fastifyStatic, { root: deps.webDir, index: 'index.html', wildcard: false })

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { ApiError, Diff, DiffGraph, DiffQuery, EnvParams } from '../../shared/index.ts'
+import type { Diff as DiffT, DiffGraph as DiffGraphT, Snapshot } from '../../shared/index.ts'
+import { HashCache } from '../cache/HashCache.ts'
+import { diffGraph } from '../diff/diffGraph.ts'
+import { diffVersions } from '../diff/diffVersions.ts'
+import { buildGraph } from '../graph/buildGraph.ts'
+import type { SnapshotStore } from '../store/SnapshotStore.ts'
+import { notFound } from '../errors.ts'
+
+export interface DiffRouteDeps { store: SnapshotStore }
+
+/** A version by id or `latest`, with its real id, or a 404 naming the query field and what is missing. */
+async function side(store: SnapshotStore, env: string, id: string, field: string): Promise<{ id: string; snapshot: Snapshot }> {
+  const version = await store.getVersion(env, id)
+  const snapshot = version && (await store.getSnapshot(env, version.id))
+  if (version && snapshot) return { id: version.id, snapshot }
+  const known = (await store.listVersions(env)).length > 0
+  throw notFound(known ? `${field}: version ${id} of environment ${env}` : `environment ${env}`)
+}
+
+/** The diff of two versions, and the union graph the diff view draws. Cached by the pair of hashes. */
+export const diffRoutes: FastifyPluginAsync<DiffRouteDeps> = async (app, { store }) => {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>()
+  const diffs = new HashCache<DiffT>(16)
+  const graphs = new HashCache<DiffGraphT>(4)
+
+  const load = async (env: string, from: string, to: string) => {
+    const a = await side(store, env, from, 'from')
+    const b = await side(store, env, to, 'to')
+    // The same pair of contents is the same diff whichever versions carry it; only the labels differ.
+    const cached = diffs.get(`${a.snapshot.hash}:${b.snapshot.hash}`, () => diffVersions(a, b))
+    const diff: DiffT = { ...cached, from: { hash: a.snapshot.hash, version: a.id }, to: { hash: b.snapshot.hash, version: b.id } }
+    return { a, b, diff }
+  }
+
+  api.get('/environments/:env/diff', {
+    schema: {
+      summary: 'What changed between two versions: exposure, resources and relationships, most severe first',
+      params: EnvParams, querystring: DiffQuery, response: { 200: Diff, 404: ApiError },
+    },
+  }, async (request) => (await load(request.params.env, request.query.from, request.query.to)).diff)
+
+  api.get('/environments/:env/diff/graph', {
+    schema: {
+      summary: 'The union of two versions\' graphs, each node and edge with its status (added, removed, modified, unchanged)',
+      params: EnvParams, querystring: DiffQuery, response: { 200: DiffGraph, 404: ApiError },
+    },
+  }, async (request) => {
+    const { a, b, diff } = await load(request.params.env, request.query.from, request.query.to)
+    return graphs.get(`${a.snapshot.hash}:${b.snapshot.hash}`, () =>
+      diffGraph(buildGraph(a.snapshot.resources), buildGraph(b.snapshot.resources), diff))
+  })
+}
