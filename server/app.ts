@@ -5,6 +5,7 @@ import type { SnapshotStore } from './store/SnapshotStore.ts'
 import { registerErrorHandler } from './errors.ts'
 import { environmentRoutes } from './api/environmentRoutes.ts'
 import { graphRoutes } from './api/graphRoutes.ts'
+import { analysisRoutes } from './api/analysisRoutes.ts'
 import { diffRoutes } from './api/diffRoutes.ts'
 import { historyRoutes } from './api/historyRoutes.ts'
 import { apiDocs } from './api/docs/apiDocs.ts'
@@ -34,6 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(refreshRoutes, { refresher: deps.refresher })
     await api.register(environmentRoutes, { store: deps.store })
     await api.register(graphRoutes, { store: deps.store })
+    await api.register(analysisRoutes, { store: deps.store })
     await api.register(diffRoutes, { store: deps.store })
     await api.register(historyRoutes, { store: deps.store })
   }, { prefix: '/api' })

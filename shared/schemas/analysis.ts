@@ -274,5 +274,7 @@ export const ReachResult = Type.Object({
   /** For "can A reach B": reachable if any answer is, partial, or blocked. For "what can reach X": reachable when anything can. */
   verdict: Type.Union([Type.Literal('reachable'), Type.Literal('partial'), Type.Literal('blocked')]),
   answers: Type.Array(ReachAnswer),
+  /** True when more sources matched than the answer lists (the first 500, grouped by subnet and groups). */
+  truncated: Type.Boolean(),
 })
 export type ReachResult = Static<typeof ReachResult>

@@ -1,0 +1,23 @@
+import { type ExposureReport, type FindingsReport } from '../../shared/index.ts'
+import type { SnapshotAnalysis } from './analyzeSnapshot.ts'
+
+/** The exposure report the API and `vpclens exposure --json` serve for one version. */
+export function exposureReport(a: SnapshotAnalysis, env: string, version: string, hash: string): ExposureReport {
+  const { exposures, blocked } = a.exposure
+  return {
+    env, version, hash, exposures, blocked,
+    summary: {
+      networkInterfaces: a.model.enis.size,
+      exposedInterfaces: new Set(exposures.map((e) => e.eni)).size,
+      directExposures: exposures.filter((e) => e.via === 'direct').length,
+      viaLoadBalancerExposures: exposures.filter((e) => e.via !== 'direct').length,
+    },
+  }
+}
+
+/** The findings report the API and `vpclens findings --json` serve for one version. */
+export function findingsReport(a: SnapshotAnalysis, env: string, version: string, hash: string): FindingsReport {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 }
+  for (const f of a.findings) counts[f.severity]++
+  return { env, version, hash, findings: a.findings, counts }
+}
