@@ -8,10 +8,11 @@ import { pruneCommand } from './cli/pruneCommand.ts'
 import { discoverCommand } from './cli/discoverCommand.ts'
 import { importCommand } from './cli/importCommand.ts'
 import { serveCommand } from './cli/serveCommand.ts'
+import { watchCommand } from './cli/watchCommand.ts'
 import { StoreError } from './store/StoreError.ts'
 
 /** Every subcommand, in the order `vpclens --help` lists them. */
-const COMMANDS = [demoCommand, discoverCommand, importCommand, serveCommand, diffCommand, checkCommand, historyCommand, pruneCommand]
+const COMMANDS = [demoCommand, discoverCommand, importCommand, serveCommand, watchCommand, diffCommand, checkCommand, historyCommand, pruneCommand]
 
 /** The `vpclens` command line. Returns the exit code: 0 success, 1 a failed check, 2 usage or input error. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,39 @@
+import type { AlertChange, Diff, Severity, WebhookPayload } from '../../shared/index.ts'
+import { reaches, severityRank } from '../diff/severity.ts'
+
+const MAX_CHANGES = 100
+
+export interface AlertContext { env: string; fromVersion: string; toVersion: string; at: string; alertOn: Severity }
+
+/**
+ * The webhook body for a diff: its changes at or above `alertOn`, most severe first. Undefined when
+ * none reaches the threshold (then nothing is sent).
+ */
+export function alertPayload(diff: Diff, ctx: AlertContext): WebhookPayload | undefined {
+  const all: AlertChange[] = [
+    ...diff.exposure.map((e): AlertChange => ({
+      severity: e.severity, type: 'exposure', change: e.change, resourceId: e.resourceId, resourceKind: e.resourceKind, summary: e.summary,
+    })),
+    ...diff.resources.map((r): AlertChange => ({
+      severity: r.severity, type: 'resource', change: r.change, resourceId: r.id, resourceKind: r.kind,
+      summary: r.rules.length > 0 ? r.rules.map((x) => x.summary).join('; ') : `${r.change} ${r.kind} ${r.name ?? r.id}`,
+    })),
+    ...diff.relationships.map((x): AlertChange => ({
+      severity: x.severity, type: 'relationship', change: 'modified', resourceId: x.resourceId, resourceKind: x.kind, summary: x.summary,
+    })),
+  ].filter((c) => reaches(c.severity, ctx.alertOn))
+  if (all.length === 0) return undefined
+  // Stable: equal severities keep the diff's own ranking (exposure first).
+  const ranked = all.map((c, i) => ({ c, i })).sort((a, b) => severityRank(a.c.severity) - severityRank(b.c.severity) || a.i - b.i).map((x) => x.c)
+  return {
+    event: 'vpclens.changes',
+    env: ctx.env, fromVersion: ctx.fromVersion, toVersion: ctx.toVersion, at: ctx.at, alertOn: ctx.alertOn,
+    highestSeverity: ranked[0].severity,
+    counts: {
+      added: diff.summary.added, removed: diff.summary.removed, modified: diff.summary.modified,
+      relationships: diff.summary.relationships, exposure: diff.summary.exposure,
+    },
+    changes: ranked.slice(0, MAX_CHANGES),
+    omitted: Math.max(0, ranked.length - MAX_CHANGES),
+  }
+}
