@@ -57,6 +57,7 @@ export function cidrCovers(outer: string, inner: string): boolean {
 }
 
 export function isWorldCidr(source: string): boolean {
+  if (!source.endsWith('/0')) return false
   const c = parseCidr(source)
   return !!c && c.bits === 0
 }

@@ -27,7 +27,11 @@ export function diffContext(from: Snapshot, to: Snapshot): DiffContext {
       const groups = (r.attributes.groupIds ?? r.attributes.securityGroupIds ?? []) as string[]
       for (const g of groups) attachedGroups.add(g)
       if (r.kind !== 'network-interface') continue
-      for (const g of groups) m.set(g, [...(m.get(g) ?? []), r.id])
+      for (const g of groups) {
+        const list = m.get(g)
+        if (list) list.push(r.id)
+        else m.set(g, [r.id])
+      }
     }
     return m
   }

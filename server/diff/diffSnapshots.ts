@@ -2,6 +2,7 @@ import type { Diff, ExposureFact, RelationshipChange, ResourceChange, Severity, 
 import { canonicalJson } from '../snapshot/canonicalJson.ts'
 import { diffContext } from './diffContext.ts'
 import { diffExposure } from './diffExposure.ts'
+import { deepEqual } from './deepEqual.ts'
 import { diffResource } from './diffResource.ts'
 import { exposureCauses } from './exposureCauses.ts'
 import { exposureFactsFromRules } from './exposureFactsFromRules.ts'
@@ -32,8 +33,8 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, options: DiffOptions
   for (const id of ids) {
     const a = ctx.before.get(id)
     const b = ctx.after.get(id)
-    // Cheap check first: snapshots from normalize are canonical, so equal text means equal content.
-    if (a && b && (JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b))) continue
+    // Cheap check first (no strings built); the canonical text settles lists that only differ in order.
+    if (a && b && (deepEqual(a, b) || canonicalJson(a) === canonicalJson(b))) continue
     const d = diffResource(a, b, ctx)
     if (d.resource) resources.push(d.resource)
     relationships.push(...d.relationships)
