@@ -19,7 +19,7 @@ export function buildGraph(resources: readonly Resource[]): Graph {
   const attr = (r: Resource, key: string) => r.attributes[key]
   const node = (r: Resource, parent: string | undefined, order: string): GraphNode => ({
     id: r.id, kind: r.kind, label: resourceLabel(r), resourceId: r.id, order,
-    ...(parent ? { parent } : {}), ...(r.vpcId ? { vpcId: r.vpcId } : {}), details: nodeDetails(r),
+    ...(parent ? { parent } : {}), ...(r.vpcId ? { vpcId: r.vpcId } : {}), details: nodeDetails(r, (id) => byId.get(id)),
   })
 
   for (const vpc of of('vpc')) addNode(node(vpc, undefined, `${vpc.name ?? '~'}|${vpc.id}`))
