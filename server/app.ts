@@ -6,6 +6,8 @@ import { registerErrorHandler } from './errors.ts'
 import { environmentRoutes } from './api/environmentRoutes.ts'
 import { graphRoutes } from './api/graphRoutes.ts'
 import { analysisRoutes } from './api/analysisRoutes.ts'
+import { securityGraphRoutes } from './api/securityGraphRoutes.ts'
+import { resourceListRoutes } from './api/resourceListRoutes.ts'
 import { diffRoutes } from './api/diffRoutes.ts'
 import { historyRoutes } from './api/historyRoutes.ts'
 import { apiDocs } from './api/docs/apiDocs.ts'
@@ -36,6 +38,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(environmentRoutes, { store: deps.store })
     await api.register(graphRoutes, { store: deps.store })
     await api.register(analysisRoutes, { store: deps.store })
+    await api.register(securityGraphRoutes, { store: deps.store })
+    await api.register(resourceListRoutes, { store: deps.store })
     await api.register(diffRoutes, { store: deps.store })
     await api.register(historyRoutes, { store: deps.store })
   }, { prefix: '/api' })
