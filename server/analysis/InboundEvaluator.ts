@@ -108,7 +108,8 @@ export class InboundEvaluator {
   private segment(spec: InboundSpec, nacl: ReturnType<Model['nacls']['get']> | null, applicable: SgRuleC[],
     bucket: number, lo: number, hi: number, family: 4 | 6, out: InboundResult): void {
     const fam = family === 4 ? AddressSet.ALL4 : AddressSet.ALL6
-    const inetF = INTERNET.intersect(fam)
+    // The VPC's own blocks are never internet sources: replies to them stay local (public IPv6 ranges, BYOIP).
+    const inetF = INTERNET.intersect(fam).subtract(this.model.vpcs.get(spec.subnet.vpcId)?.cidrs ?? AddressSet.EMPTY)
     // Security group pieces: each address credited to the broadest rule that admits it.
     const sgPieces: Array<{ rule: SgRuleC | null; set: AddressSet }> = []
     if (spec.rules === 'open') sgPieces.push({ rule: null, set: inetF })

@@ -20,6 +20,7 @@ export function loadBalancerExposure(model: Model, ev: InboundEvaluator): { expo
     if (lb.scheme !== 'internet-facing' || (lb.type !== 'application' && lb.type !== 'network')) continue
     if (lb.state && lb.state !== 'active' && lb.state !== 'active_impaired') continue
     const { nodes, known } = lbNodes(model, lb)
+    const vpcCidrs = lb.vpcId ? model.vpcs.get(lb.vpcId)?.cidrs : undefined
     const caveats = known ? [] : [{ code: 'LB_NODES_NOT_COLLECTED', message: `the network interfaces of ${lb.name} were not collected: its nodes are assumed in subnets ${lb.subnetIds.join(', ')} with public addresses` }]
     const rules = lb.securityGroupIds.length > 0 ? ingressRules(model, [...lb.securityGroupIds].sort()) : 'open' as const
     const openStep: StepDraft = {
@@ -45,10 +46,10 @@ export function loadBalancerExposure(model: Model, ev: InboundEvaluator): { expo
         if (node.eni) {
           const ownBlocked = r.blocked.map((p) => (p.gated ? { ...p, step: g.gate[p.family]! } : p))
           exposures.push(...toExposures(mergePieces(r.exposed, buckets), {
-            eni: node.eni.id, resource: lb.arn, vpcId: node.eni.vpcId, subnetId: node.subnet.id, via: 'direct',
+            eni: node.eni.id, resource: lb.arn, vpcId: node.eni.vpcId, subnetId: node.subnet.id, via: 'direct', notSources: vpcCidrs,
             leading: (family) => [igwFor(g.igwId, node, family)], caveats: [...caveats, ...g.caveats],
           }))
-          blocked.push(...toBlocked(mergePieces(ownBlocked, buckets), node.eni.id, lb.arn, 'direct'))
+          blocked.push(...toBlocked(mergePieces(ownBlocked, buckets), node.eni.id, lb.arn, 'direct', vpcCidrs))
         }
       }
       for (const fwd of listener.forwards) {
@@ -75,11 +76,11 @@ export function loadBalancerExposure(model: Model, ev: InboundEvaluator): { expo
           }
           const hop: Exposure['lb'] = { loadBalancerArn: lb.arn, listenerArn: listener.arn, listenerPort: listener.port, targetGroupArn: tg.arn, targetPort: t.port, clientIpPreserved: preserved }
           exposures.push(...toExposures(mergePieces(exposed, buckets), {
-            eni: target.eni.id, resource: target.resource, vpcId: target.eni.vpcId, subnetId: target.subnet.id, via, lb: hop,
+            eni: target.eni.id, resource: target.resource, vpcId: target.eni.vpcId, subnetId: target.subnet.id, via, lb: hop, notSources: vpcCidrs,
             leading: (family) => [igwFor(hop1.get(usable[0])?.igwId ?? null, { nodes: usable }, family)],
             caveats, severityPort: { protocol: buckets.length === 1 && buckets[0] === 17 ? 'udp' : 'tcp', port: listener.port },
           }))
-          blocked.push(...toBlocked(mergePieces(stopped, buckets), target.eni.id, target.resource, via))
+          blocked.push(...toBlocked(mergePieces(stopped, buckets), target.eni.id, target.resource, via, vpcCidrs))
           if (usable.length === 0 && nodes.length > 0) {
             blocked.push({
               eni: target.eni.id, resource: target.resource, via, protocol: 'tcp', ports: [t.port, t.port], sources: [], securityGroupRuleIds: [],

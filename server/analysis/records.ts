@@ -69,6 +69,8 @@ export interface ExposureContext {
   /** Steps before the piece's own (the internet gateway step with the addresses used). */
   leading: (family: 4 | 6) => StepDraft[]
   caveats: Array<{ code: string; message: string }>
+  /** Addresses that can never be sources here besides non-internet space (the VPC's own blocks), folded into `sources`. */
+  notSources?: AddressSet
   /** Protocol buckets evaluated, so an `other` entry can say which protocols it leaves to their own entries. */
   buckets?: readonly number[]
   /** Severity from the port the internet sees (a listener port for via-LB), else from the piece. */
@@ -80,7 +82,7 @@ export function toExposures(pieces: readonly ExposedPiece[], ctx: ExposureContex
   const out: Exposure[] = []
   for (const p of pieces) {
     const protocol = protocolName(p.bucket)
-    const sources = sourceCidrs(p.set)
+    const sources = sourceCidrs(p.set, ctx.notSources)
     const breadth = breadthOf(p.set)
     const trace = numbered([...ctx.leading(p.family), ...p.steps])
     const caveats = [...ctx.caveats]
@@ -107,7 +109,7 @@ export function toExposures(pieces: readonly ExposedPiece[], ctx: ExposureContex
   return out
 }
 
-export function toBlocked(pieces: readonly BlockedPiece[], eni: string, resource: string | null, via: string): Blocked[] {
+export function toBlocked(pieces: readonly BlockedPiece[], eni: string, resource: string | null, via: string, notSources?: AddressSet): Blocked[] {
   const out: Blocked[] = []
   for (const p of pieces) {
     const protocol = protocolName(p.bucket)
@@ -116,7 +118,7 @@ export function toBlocked(pieces: readonly BlockedPiece[], eni: string, resource
     for (const b of blocks) {
       out.push({
         eni, resource, via, protocol, ports: b.ports, ...(b.icmpCodes ? { icmpCodes: b.icmpCodes } : {}),
-        sources: sourceCidrs(p.set), securityGroupRuleIds: p.sgRuleIds, blockedBy: { seq: 1, ...p.step } as TraceStep,
+        sources: sourceCidrs(p.set, notSources), securityGroupRuleIds: p.sgRuleIds, blockedBy: { seq: 1, ...p.step } as TraceStep,
       })
     }
   }

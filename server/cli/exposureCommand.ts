@@ -1,0 +1,64 @@
+import type { Command } from 'commander'
+import { VERSION_ID_PATTERN } from '../../shared/index.ts'
+import { analyzeSnapshot, type SnapshotAnalysis } from '../analysis/analyzeSnapshot.ts'
+import { exposureReport } from '../analysis/reports.ts'
+import { CliError } from './CliError.ts'
+import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
+
+export const withVersion = (c: Command) => c.option('--version <id>', 'version id (default: latest)')
+
+/** The analysis of one stored version: the environment and version resolved, the snapshot analyzed. */
+export async function loadVersionAnalysis(opts: CommonOptions): Promise<{ env: string; version: string; hash: string; analysis: SnapshotAnalysis }> {
+  const wanted = opts.version ?? 'latest'
+  if (!new RegExp(VERSION_ID_PATTERN).test(wanted)) throw new CliError(`--version: expected a version number or "latest", got "${wanted}"`)
+  const store = openStore(opts)
+  try {
+    const env = await resolveEnv(store, opts)
+    const version = await store.getVersion(env, wanted)
+    if (!version) throw new CliError(`--version: environment ${env} has no version ${wanted}`)
+    const snapshot = await store.getSnapshot(env, version.id)
+    if (!snapshot) throw new CliError(`--version: version ${version.id} of ${env} has no snapshot`)
+    return { env, version: version.id, hash: snapshot.hash, analysis: analyzeSnapshot(snapshot) }
+  } finally {
+    await store.close()
+  }
+}
+
+/** Rows of fixed-width columns; the last column takes the rest of the line. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i < header.length - 1 ? r[i].length : 0))))
+  const line = (r: string[]) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd()
+  return [line(header), ...rows.map(line)].join('\n') + '\n'
+}
+
+export const portsText = (protocol: string, ports: [number, number], icmpCodes?: [number, number]) =>
+  protocol === 'all' || protocol === 'other' || /^[0-9]+$/.test(protocol) ? '*'
+    : icmpCodes ? `type ${ports[0] === ports[1] ? ports[0] : ports.join('-')}${icmpCodes[0] === 0 && icmpCodes[1] === 255 ? '' : ` code ${icmpCodes.join('-')}`}`
+      : ports[0] === ports[1] ? String(ports[0]) : `${ports[0]}-${ports[1]}`
+
+export const sourcesText = (sources: string[]) => (sources.length <= 3 ? sources.join(',') : `${sources.slice(0, 3).join(',')} +${sources.length - 3} more`)
+
+/** `vpclens exposure`: which ports the internet can reach on which interfaces, from where, and how. */
+export function exposureCommand(program: Command): void {
+  const cmd = program.command('exposure')
+    .description('internet exposure of every network interface: ports, sources, direct or via a load balancer')
+  withVersion(withJson(withEnv(withDataDir(cmd)))).action(async (opts: CommonOptions) => {
+    const { env, version, hash, analysis } = await loadVersionAnalysis(opts)
+    const report = exposureReport(analysis, env, version, hash)
+    if (opts.json) { process.stdout.write(JSON.stringify(report) + '\n'); return }
+    const rows = report.exposures.map((e) => [
+      e.severity, e.eni, e.resource ? shortArn(e.resource) : '-', e.protocol, portsText(e.protocol, e.ports, e.icmpCodes), sourcesText(e.sources),
+      e.via === 'direct' ? 'direct' : `${shortArn(e.lb!.loadBalancerArn)}:${e.lb!.listenerPort}`,
+      e.completeness === 'full' ? 'full' : `partial (${e.clientFamilies?.join(', ') || 'no client family fully'})`,
+    ])
+    process.stdout.write(table(['SEVERITY', 'ENI', 'RESOURCE', 'PROTO', 'PORTS', 'SOURCES', 'VIA', 'COMPLETENESS'], rows))
+    const s = report.summary
+    process.stderr.write(`${env} version ${version}: ${s.exposedInterfaces} of ${s.networkInterfaces} network interfaces reachable from the internet (${s.directExposures} direct, ${s.viaLoadBalancerExposures} via load balancers); ${report.blocked.length} open security group paths blocked. --json for traces.\n`)
+  })
+}
+
+/** `app/web/0123…` instead of the whole ARN, for tables. */
+export function shortArn(id: string): string {
+  const i = id.indexOf(':loadbalancer/')
+  return i < 0 ? id : id.slice(i + ':loadbalancer/'.length)
+}
