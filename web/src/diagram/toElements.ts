@@ -20,6 +20,8 @@ export const CONTAINER_FRAME: Record<string, { pad: number; border: number }> = 
 const round = (n: number) => Math.round(n * 1000) / 1000
 
 export function truncate(text: string, max: number): string {
+  // Fast path (most labels): short enough in UTF-16 units, hence in characters, and nothing to collapse.
+  if (text.length <= max && !/\s\s|[^\S ]|^ | $/.test(text)) return text
   const chars = [...text.replace(/\s+/g, ' ').trim()]
   return chars.length > max ? chars.slice(0, Math.max(1, max - 1)).join('') + '…' : chars.join('')
 }
@@ -40,7 +42,11 @@ export function displayLabel(n: GraphNode, width: number): string {
   return `${first}\n${truncate(n.label, 18)}`
 }
 
-export function toElements(graph: Graph, layout: DiagramLayout): ElementDefinition[] {
+/**
+ * `include`, when given, limits the nodes mapped (the large-environment view maps the resources of
+ * expanded subnets only); edges are kept when both ends are mapped.
+ */
+export function toElements(graph: Graph, layout: DiagramLayout, include?: (id: string) => boolean): ElementDefinition[] {
   const { boxes, positions, parents } = layout
   const childrenOf = new Map<string, string[]>()
   for (const [child, parent] of parents) {
@@ -58,7 +64,7 @@ export function toElements(graph: Graph, layout: DiagramLayout): ElementDefiniti
   const seen = new Set<string>()
   for (const n of graph.nodes) {
     const box = boxes.get(n.id)
-    if (!box || seen.has(n.id)) continue
+    if (!box || seen.has(n.id) || (include && !include(n.id))) continue
     seen.add(n.id)
     const data: Record<string, unknown> = { id: n.id, kind: n.kind, name: n.label, label: displayLabel(n, box.w) }
     const parent = parents.get(n.id)
@@ -85,7 +91,8 @@ export function toElements(graph: Graph, layout: DiagramLayout): ElementDefiniti
   nodes.sort((a, b) => a.depth - b.depth)
 
   const edges: ElementDefinition[] = []
-  const usedIds = new Set(seen)
+  // Edge ids avoid every placed node's id, mapped or not, so an edge keeps its id whatever is expanded.
+  const usedIds = include ? new Set(graph.nodes.filter((n) => boxes.has(n.id)).map((n) => n.id)) : new Set(seen)
   for (const e of graph.edges) {
     if (!seen.has(e.source) || !seen.has(e.target)) continue
     const id = usedIds.has(e.id) ? `edge:${e.id}` : e.id
