@@ -1,7 +1,8 @@
 import type { Command } from 'commander'
-import { SEVERITIES, type Severity, type Snapshot } from '../../shared/index.ts'
+import { SEVERITIES, type Severity } from '../../shared/index.ts'
+import { analyzeSnapshot } from '../analysis/analyzeSnapshot.ts'
 import { diffVersions } from '../diff/diffVersions.ts'
-import { portsText, plain } from '../diff/formatDiffText.ts'
+import { plain } from '../diff/formatDiffText.ts'
 import { reaches } from '../diff/severity.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
@@ -13,13 +14,12 @@ interface Hit { severity: Severity; summary: string }
 
 /**
  * `vpclens check --fail-on SEVERITY`: for CI. With --against V, fails (exit 1) when a change from V to
- * the latest version reaches the severity; without it, when the latest version's own exposure does.
- * Until exposure analysis is wired in, "exposure" is what security-group ingress rules open, graded
- * like a diff from an empty environment.
+ * the latest version reaches the severity; without it, when a finding of the latest version does
+ * (server/analysis: exposure and hygiene findings).
  */
 export function checkCommand(program: Command): void {
   const cmd = program.command('check')
-    .description('exit 1 when a change (with --against) or the latest version\'s exposure reaches a severity, for CI')
+    .description('exit 1 when a change (with --against) or a finding of the latest version reaches a severity, for CI')
     .requiredOption('--fail-on <severity>', `one of ${SEVERITIES.join(', ')}`)
     .option('--against <version>', 'compare the latest version with this one and check the changes')
   withJson(withEnv(withDataDir(cmd))).action(async (opts: CheckOptions) => {
@@ -44,9 +44,8 @@ export function checkCommand(program: Command): void {
           ...diff.relationships.map((r) => ({ severity: r.severity, summary: r.summary })),
         ]
       } else {
-        const diff = diffVersions({ id: '0', snapshot: emptyLike(latest.snapshot) }, latest)
-        subject = `exposure of version ${latest.id} of ${env}`
-        hits = diff.exposure.map((e) => ({ severity: e.severity, summary: `${e.resourceId} open: ${portsText(e)} from ${e.sources.join(', ')}` }))
+        subject = `findings of version ${latest.id} of ${env}`
+        hits = analyzeSnapshot(latest.snapshot).findings.map((f) => ({ severity: f.severity, summary: `${f.check}: ${f.title} (${f.resourceIds.slice(0, 3).join(', ')})` }))
       }
     } finally {
       await store.close()
@@ -57,8 +56,4 @@ export function checkCommand(program: Command): void {
     if (failing.length > 0) throw new CliError(`check failed: ${failing.length} finding(s) in the ${subject} reach ${threshold}`, 1)
     if (!opts.json) process.stderr.write(`check passed: nothing in the ${subject} reaches ${threshold}\n`)
   })
-}
-
-function emptyLike(s: Snapshot): Snapshot {
-  return { ...s, hash: 'empty', resources: [], warnings: [] }
 }

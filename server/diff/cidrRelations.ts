@@ -73,3 +73,26 @@ export function isPrivateCidr(source: string): boolean {
 export function prefixLength(source: string): number | undefined {
   return parseCidr(source)?.bits
 }
+
+/**
+ * The share of the IPv4 and of the IPv6 address space a set of sources covers (overlaps counted
+ * twice, non-CIDRs ignored): exposure analysis reports "the internet" as the public ranges, many
+ * CIDRs with no /0 among them, and the diff must still see it as the whole internet.
+ */
+export function addressShare(sources: readonly string[]): { v4: number; v6: number } {
+  let v4 = 0
+  let v6 = 0
+  for (const s of sources) {
+    const c = parseCidr(s)
+    if (!c) continue
+    if (c.v6) v6 += 2 ** -c.bits
+    else v4 += 2 ** -c.bits
+  }
+  return { v4: Math.min(v4, 1), v6: Math.min(v6, 1) }
+}
+
+/** At least half of the IPv4 or IPv6 space: the internet, for grading. */
+export function isWorldWide(sources: readonly string[]): boolean {
+  const share = addressShare(sources)
+  return share.v4 >= 0.5 || share.v6 >= 0.5
+}

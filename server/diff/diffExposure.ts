@@ -1,5 +1,7 @@
 import type { ChangeCause, ExposureChange, ExposureChangeType, ExposureFact, PortRange, ResourceKind, Severity } from '../../shared/index.ts'
-import { cidrCovers } from './cidrRelations.ts'
+import { cidrCovers, isWorldWide } from './cidrRelations.ts'
+import { describeSources } from './describeSources.ts'
+import { portSeverity } from './portSeverity.ts'
 import { capSeverity, maxSeverity, severityRank } from './severity.ts'
 import { sourceSeverity } from './sourceSeverity.ts'
 
@@ -51,9 +53,10 @@ export function diffExposure(before: readonly ExposureFact[], after: readonly Ex
       const ports = { from: p.from, to: p.to }
       const widening = change === 'newly-exposed' || change === 'widened'
       const newSources = p.state === 'opened' ? p.after : p.gained
-      const severity = widening
-        ? capSeverity(maxSeverity(...newSources.map((s) => sourceSeverity(s, protocol, ports))), deps.capOf(resourceId))
-        : 'info'
+      // Graded on what became reachable: the internet as a whole by port, else source by source.
+      const severity = !widening ? 'info'
+        : capSeverity(isWorldWide(newSources) ? portSeverity(protocol, ports)
+          : maxSeverity(...newSources.map((s) => sourceSeverity(s, protocol, ports))), deps.capOf(resourceId))
       const sources = p.state === 'closed' ? p.before : p.after
       out.push({
         change, severity, resourceId, resourceKind: deps.kindOf(resourceId), protocol, ports, sources,
@@ -106,18 +109,19 @@ function merge(pieces: Piece[]): Piece[] {
   return out
 }
 
-function summarize(change: ExposureChangeType, id: string, protocol: string, ports: PortRange, p: Piece): string {
+function summarize(change: ExposureChangeType, id: string, protocol: string, ports: PortRange, piece: Piece): string {
+  const p = { before: describeSources(piece.before), after: describeSources(piece.after), state: piece.state }
   const what = protocol === 'tcp' || protocol === 'udp'
     ? `${protocol} ${ports.from === ports.to ? ports.from : ports.from === 0 && ports.to === 65535 ? 'all ports' : `${ports.from}-${ports.to}`}`
     : protocol
   switch (change) {
-    case 'newly-exposed': return `${id} newly exposed: ${what} from ${p.after.join(', ')}`
-    case 'no-longer-exposed': return `${id} no longer exposed: ${what} (was from ${p.before.join(', ')})`
+    case 'newly-exposed': return `${id} newly exposed: ${what} from ${p.after}`
+    case 'no-longer-exposed': return `${id} no longer exposed: ${what} (was from ${p.before})`
     case 'widened': return p.state === 'opened'
-      ? `${id} widened: ${what} now also open from ${p.after.join(', ')}`
-      : `${id} widened: ${what} now from ${p.after.join(', ')} (was ${p.before.join(', ')})`
+      ? `${id} widened: ${what} now also open from ${p.after}`
+      : `${id} widened: ${what} now from ${p.after} (was ${p.before})`
     case 'narrowed': return p.state === 'closed'
-      ? `${id} narrowed: ${what} no longer open (was from ${p.before.join(', ')})`
-      : `${id} narrowed: ${what} now from ${p.after.join(', ')} (was ${p.before.join(', ')})`
+      ? `${id} narrowed: ${what} no longer open (was from ${p.before})`
+      : `${id} narrowed: ${what} now from ${p.after} (was ${p.before})`
   }
 }

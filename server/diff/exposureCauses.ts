@@ -1,4 +1,4 @@
-import type { ChangeCause, PortRange, RelationshipChange, ResourceChange, RuleChange, SecurityGroupRule } from '../../shared/index.ts'
+import type { ChangeCause, NetworkAclEntry, PortRange, RelationshipChange, ResourceChange, RuleChange, SecurityGroupRule } from '../../shared/index.ts'
 import type { DiffContext } from './diffContext.ts'
 import { protocolName } from './protocolName.ts'
 import { rulePorts } from './securityGroupRuleSpecs.ts'
@@ -39,7 +39,7 @@ export function exposureCauses(resources: readonly ResourceChange[], relationshi
     const subnet = subnetId ? (ctx.after.get(subnetId) ?? ctx.before.get(subnetId)) : undefined
     for (const holder of [subnet?.attributes.naclId, subnet?.attributes.routeTableId] as (string | undefined)[]) {
       for (const c of (holder && byId.get(holder)?.rules) || []) {
-        if (c.collection === 'nacl-ingress' || c.collection === 'routes') out.push(ruleCause(holder!, c))
+        if (c.collection === 'routes' || (c.collection === 'nacl-ingress' && naclCovers(c, protocol, ports))) out.push(ruleCause(holder!, c))
       }
     }
     const own = byId.get(resourceId)
@@ -59,4 +59,16 @@ function coversPorts(c: RuleChange, protocol: string, ports: PortRange): boolean
   if (p === 'all') return true
   const r = rulePorts(p, rule.FromPort, rule.ToPort)
   return r.from <= ports.to && r.to >= ports.from
+}
+
+function naclCovers(c: RuleChange, protocol: string, ports: PortRange): boolean {
+  return [c.before, c.after].some((x) => {
+    const e = x as NetworkAclEntry | undefined
+    if (!e) return false
+    const p = protocolName(e.Protocol)
+    if (p === 'all') return true
+    if (p !== protocol) return false
+    const r = rulePorts(p, e.PortRange?.From ?? e.IcmpTypeCode?.Type, e.PortRange?.To)
+    return r.from <= ports.to && r.to >= ports.from
+  })
 }

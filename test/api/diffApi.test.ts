@@ -38,7 +38,10 @@ describe('GET /api/environments/:env/diff', () => {
     const diff = res.json()
     expect(Compile(Diff).Check(diff)).toBe(true)
     expect(diff.from).toMatchObject({ version: '1' })
-    expect(diff.exposure[0]).toMatchObject({ change: 'widened', severity: 'critical', resourceId: 'sg-web', ports: { from: 22, to: 22 }, addedSources: ['0.0.0.0/0'] })
+    // Exposure analysis: the web server's interface (public IP, internet route) is now reachable on 22 from the internet.
+    expect(diff.exposureBasis).toBe('analysis')
+    expect(diff.exposure[0]).toMatchObject({ change: 'widened', severity: 'critical', resourceId: 'eni-web', resourceKind: 'network-interface', protocol: 'tcp', ports: { from: 22, to: 22 } })
+    expect(diff.exposure[0].causes).toEqual([expect.objectContaining({ resourceId: 'sg-web', key: 'tcp/22/0.0.0.0/0', change: 'added' })])
     expect(diff.resources.map((r: { id: string; change: string }) => [r.id, r.change])).toEqual([['sg-web', 'modified'], ['i-web', 'removed']])
   })
   it('accepts latest, and labels a cached pair with the versions asked for', async () => {

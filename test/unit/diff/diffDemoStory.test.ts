@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { NetworkAclEntry, Snapshot } from '../../../shared/index.ts'
 import { diffSnapshots } from '../../../server/diff/diffSnapshots.ts'
+import { diffVersions } from '../../../server/diff/diffVersions.ts'
 import { generateDemoVersions } from '../../../server/demo/index.ts'
 import { normalize } from '../../../server/snapshot/normalize.ts'
 
 const versions: Snapshot[] = generateDemoVersions({}).map(normalize)
 const byName = (s: Snapshot, name: string) => s.resources.find((r) => r.name === name)!
 
-describe('the demo story, diffed', () => {
+describe('the demo story, diffed on security-group rules alone', () => {
   const bastionSg = byName(versions[0]!, 'prod-bastion-sg').id
 
   it('lists the SSH port opened to the world first, with its exposure effect and the rule that caused it', () => {
@@ -55,5 +56,33 @@ describe('the demo story, diffed', () => {
     const d = diffSnapshots(versions[1]!, versions[0]!)
     expect(d.exposure[0]).toMatchObject({ resourceId: bastionSg, ports: { from: 22, to: 22 }, removedSources: ['0.0.0.0/0'], severity: 'info' })
     expect(['narrowed', 'no-longer-exposed']).toContain(d.exposure[0]!.change)
+  })
+})
+
+describe('the demo story, diffed with exposure analysis', () => {
+  const v = (i: number) => ({ id: String(i + 1), snapshot: versions[i]! })
+  const bastionSg = byName(versions[0]!, 'prod-bastion-sg').id
+  const bastionEni = versions[0]!.resources.find((r) => r.kind === 'network-interface' && (r.attributes.groupIds as string[]).includes(bastionSg))!.id
+
+  it('lists first the bastion interface the internet can now reach on 22, caused by the new group rule', () => {
+    const d = diffVersions(v(0), v(4))
+    expect(d.exposureBasis).toBe('analysis')
+    expect(d.exposure[0]).toMatchObject({
+      change: 'widened', severity: 'critical', resourceId: bastionEni, resourceKind: 'network-interface', protocol: 'tcp', ports: { from: 22, to: 22 },
+    })
+    // Before, only the office could reach it; now (nearly) the whole IPv4 internet can.
+    expect(d.exposure[0]!.removedSources).toEqual([])
+    expect(d.exposure[0]!.summary).toMatch(new RegExp(`^${bastionEni} widened: tcp 22 now from the IPv4 internet \\(\\d+ ranges\\) \\(was 81\\.2\\.69\\.0/24\\)$`))
+    expect(d.exposure[0]!.causes).toEqual([expect.objectContaining({ resourceId: bastionSg, collection: 'sg-ingress', key: 'tcp/22/0.0.0.0/0', change: 'added' })])
+  })
+
+  it('shows the tightened NACL as HTTP over IPv4 no longer reaching the web tier, caused by entry 110', () => {
+    const d = diffVersions(v(3), v(4))
+    const acl = byName(versions[4]!, 'prod-public-nacl').id
+    expect(d.exposure.length).toBeGreaterThan(0)
+    for (const e of d.exposure) {
+      expect(e).toMatchObject({ change: 'narrowed', severity: 'info', protocol: 'tcp', ports: { from: 80, to: 80 }, sources: ['::/0'] })
+      expect(e.causes).toEqual([expect.objectContaining({ resourceId: acl, collection: 'nacl-ingress', key: '110', change: 'modified' })])
+    }
   })
 })
