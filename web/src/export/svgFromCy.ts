@@ -1,4 +1,4 @@
-import type { Core, NodeSingular } from 'cytoscape'
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape'
 import { toSvg, type SvgBox, type SvgLine } from './toSvg.ts'
 
 const num = (v: unknown, fallback: number) => {
@@ -9,7 +9,9 @@ const num = (v: unknown, fallback: number) => {
 /** What the diagram currently draws (collapsed subnets included), read from Cytoscape, as SVG. */
 export function svgFromCy(cy: Core): string {
   const depth = (n: NodeSingular) => n.ancestors().length
-  const nodes = cy.nodes().filter((n) => n.visible()).sort((a, b) => depth(a) - depth(b))
+  const nodes: NodeSingular[] = []
+  cy.nodes().forEach((n) => { if (n.visible()) nodes.push(n) })
+  nodes.sort((a, b) => depth(a) - depth(b))
   const boxes: SvgBox[] = nodes.map((n) => {
     const bb = n.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as never)
     const compound = n.isParent() || n.hasClass('container')
@@ -21,9 +23,11 @@ export function svgFromCy(cy: Core): string {
       bold: String(n.style('font-weight')) === 'bold', labelAt: compound ? 'top' : 'center', layer: compound ? 'back' : 'front',
     }
   })
-  const lines: SvgLine[] = cy.edges().filter((e) => e.visible()).map((e) => {
+  const lines: SvgLine[] = []
+  cy.edges().forEach((e: EdgeSingular) => {
+    if (!e.visible()) return
     const s = e.sourceEndpoint(), t = e.targetEndpoint()
-    return { x1: s.x, y1: s.y, x2: t.x, y2: t.y, colour: String(e.style('line-color')), width: num(e.style('width'), 1) }
+    lines.push({ x1: s.x, y1: s.y, x2: t.x, y2: t.y, colour: String(e.style('line-color')), width: num(e.style('width'), 1) })
   })
   return toSvg(boxes, lines)
 }
