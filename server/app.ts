@@ -13,6 +13,7 @@ import { historyRoutes } from './api/historyRoutes.ts'
 import { apiDocs } from './api/docs/apiDocs.ts'
 import { refreshRoutes } from './api/refreshRoutes.ts'
 import { type SecurityOptions, secureApp } from './security/secureApp.ts'
+import { versionResponseCache } from './cache/versionResponseCache.ts'
 import type { RefreshRunner } from './watch/RefreshRunner.ts'
 
 export interface AppDeps {
@@ -33,6 +34,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before any route: both attach to routes as they are registered.
   await secureApp(app, deps.security ?? {})
   await apiDocs(app)
+  await versionResponseCache(app, deps.store)
   await app.register(async (api) => {
     await api.register(refreshRoutes, { refresher: deps.refresher })
     await api.register(environmentRoutes, { store: deps.store })

@@ -128,6 +128,15 @@ describe('limits', () => {
     for (let i = 0; i < 5; i++) expect((await a.inject({ method: 'GET', url: '/api/environments/prod/refresh' })).statusCode).toBe(409)
   })
 
+  it('rate limits the diff routes registered by the diff module', async () => {
+    const a = await app({ security: { rateLimits: { refreshPerMinute: 6, diffPerMinute: 2 } } })
+    const codes: number[] = []
+    for (let i = 0; i < 3; i++) codes.push((await a.inject({ method: 'GET', url: '/api/environments/prod/diff?from=1&to=1' })).statusCode)
+    expect(codes).toEqual([200, 200, 429])
+    // The graph route is not limited.
+    for (let i = 0; i < 5; i++) expect((await a.inject({ method: 'GET', url: '/api/environments/prod/versions/1/graph' })).statusCode).toBe(200)
+  })
+
   it('applies the diff limit to any route with a diff segment, whoever registers it', async () => {
     const { expensiveRouteLimit } = await import('../../server/security/rateLimitExpensiveRoutes.ts')
     const limits = { refreshPerMinute: 6, diffPerMinute: 60 }
