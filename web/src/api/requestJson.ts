@@ -9,6 +9,21 @@ export class ApiRequestError extends Error {
   }
 }
 
+const TOKEN_KEY = 'vpclens.token'
+let asking: Promise<boolean> | undefined
+
+/** True when there is a token to retry with: a new one from the user, or one another request got meanwhile. */
+function askForToken(sentToken: string | null): Promise<boolean> {
+  if (sessionStorage.getItem(TOKEN_KEY) !== sentToken) return Promise.resolve(true)
+  asking ??= Promise.resolve().then(() => {
+    const token = window.prompt('This vpclens server needs its access token (vpclens serve --token):')?.trim()
+    if (token) sessionStorage.setItem(TOKEN_KEY, token)
+    else sessionStorage.removeItem(TOKEN_KEY)
+    return !!token
+  }).finally(() => { asking = undefined })
+  return asking
+}
+
 /**
  * GET a JSON document and check it against its shared schema. Non-2xx responses become an
  * ApiRequestError carrying the server's message; a body that does not match the schema is an error
@@ -16,12 +31,16 @@ export class ApiRequestError extends Error {
  */
 export async function requestJson<S extends TSchema>(path: string, schema: S, signal?: AbortSignal): Promise<Static<S>> {
   let res: Response
+  const token = sessionStorage.getItem(TOKEN_KEY)
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, signal })
+    res = await fetch(path, { headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal })
   } catch (e) {
     if (signal?.aborted) throw e
     throw new ApiRequestError(0, 'NETWORK', `Cannot reach the vpclens server (${(e as Error).message})`)
   }
+  // A server started with --token: ask for it once (one prompt however many requests are waiting),
+  // keep it for this tab only, and try again.
+  if (res.status === 401 && (await askForToken(token))) return requestJson(path, schema, signal)
   const text = await res.text()
   let body: unknown = undefined
   try {
