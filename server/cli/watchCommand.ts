@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { ENV_NAME_PATTERN, SEVERITIES, type Severity } from '../../shared/index.ts'
-import { diffSnapshots } from '../diff/diffSnapshots.ts'
+import { diffVersions } from '../diff/diffVersions.ts'
 import { createDiscoveryCollector } from '../watch/createDiscoveryCollector.ts'
 import { createWebhookSender, type WebhookSender } from '../watch/createWebhookSender.ts'
 import { MIN_INTERVAL_MS, parseInterval } from '../watch/parseInterval.ts'
@@ -13,8 +13,8 @@ interface WatchFlags extends CommonOptions, DiscoverFlags {
   interval: string; webhook?: string; webhookSecret?: string; alertOn: string; runs?: string
 }
 
-/** The diff behind a webhook: the same one `vpclens diff` prints. */
-const summarize: Summarize = (from, to) => diffSnapshots(from.snapshot, to.snapshot, { fromVersion: from.id, toVersion: to.id })
+/** The diff behind a webhook: the same one `vpclens diff` prints (exposure from exposure analysis). */
+const summarize: Summarize = diffVersions
 
 /** `vpclens watch`: discover on an interval, record versions on change, tell a webhook about security changes. */
 export function watchCommand(program: Command): void {

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { Value } from 'typebox/value'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Inventory, type Severity, WebhookPayload } from '../../shared/index.ts'
-import { diffSnapshots } from '../../server/diff/diffSnapshots.ts'
+import { diffVersions } from '../../server/diff/diffVersions.ts'
 import { openSqliteStore } from '../../server/store/sqliteStore.ts'
 import type { SnapshotStore } from '../../server/store/SnapshotStore.ts'
 import { createWebhookSender, type WebhookSender } from '../../server/watch/createWebhookSender.ts'
@@ -21,7 +21,7 @@ import { changedInventory } from '../contract/storeSnapshots.ts'
 import { smallInventory } from '../fixtures/smallInventory.ts'
 
 const SECRET = 'webhook-secret-for-tests'
-const summarize: Summarize = (from, to) => diffSnapshots(from.snapshot, to.snapshot, { fromVersion: from.id, toVersion: to.id })
+const summarize: Summarize = diffVersions
 
 interface Received { headers: IncomingMessage['headers']; body: string }
 
