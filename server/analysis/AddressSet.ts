@@ -51,27 +51,48 @@ export class AddressSet {
 
   /** The fewest CIDR blocks that make up the set, IPv4 first, each family in address order. */
   toCidrs(): string[] {
-    const out: string[] = []
+    return this.toBlocks().map((b) => b.text)
+  }
+
+  /** The same blocks with their bounds. */
+  toBlocks(): CidrBlock[] {
+    const out: CidrBlock[] = []
     for (const [lo, hi] of this.v4.ranges()) {
-      for (const [start, prefix] of splitRange(BigInt(lo), BigInt(hi), 32)) out.push(`${formatIpv4(Number(start))}/${prefix}`)
+      for (const [start, size, prefix] of splitRange4(lo, hi)) out.push({ family: 4, lo: start, hi: start + size - 1, text: `${formatIpv4(start)}/${prefix}` })
     }
     for (const [lo, hi] of this.v6.ranges()) {
-      for (const [start, prefix] of splitRange(lo, hi, 128)) out.push(`${formatIpv6(start)}/${prefix}`)
+      for (const [start, size, prefix] of splitRange6(lo, hi)) out.push({ family: 6, lo: start, hi: start + size - 1n, text: `${formatIpv6(start)}/${prefix}` })
     }
     return out
   }
 }
 
-/** [lo, hi] as aligned blocks, largest first from the left: at most 2·bits blocks per range. */
-function splitRange(lo: bigint, hi: bigint, bits: number): Array<[bigint, number]> {
-  const out: Array<[bigint, number]> = []
+export type CidrBlock = { family: 4; lo: number; hi: number; text: string } | { family: 6; lo: bigint; hi: bigint; text: string }
+
+/** [lo, hi] as aligned blocks, largest first from the left: at most 2·32 blocks per range. */
+function splitRange4(lo: number, hi: number): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = []
   let cur = lo
   while (cur <= hi) {
-    let size = 1n
-    let prefix = bits
-    // Grow the block while it stays aligned and inside the range.
-    while (prefix > 0 && cur % (size * 2n) === 0n && cur + size * 2n - 1n <= hi) { size *= 2n; prefix-- }
-    out.push([cur, prefix])
+    const align = cur === 0 ? 2 ** 32 : ((cur & -cur) >>> 0) || 2 ** 32
+    const room = hi - cur + 1
+    const fit = room >= 2 ** 32 ? 2 ** 32 : 2 ** (31 - Math.clz32(room))
+    const size = Math.min(align, fit)
+    out.push([cur, size, 32 - Math.log2(size)])
+    cur += size
+  }
+  return out
+}
+
+function splitRange6(lo: bigint, hi: bigint): Array<[bigint, bigint, number]> {
+  const out: Array<[bigint, bigint, number]> = []
+  let cur = lo
+  while (cur <= hi) {
+    const align = cur === 0n ? 1n << 128n : cur & -cur
+    const room = hi - cur + 1n
+    const fit = 1n << BigInt(room.toString(2).length - 1)
+    const size = align < fit ? align : fit
+    out.push([cur, size, 128 - (size.toString(2).length - 1)])
     cur += size
   }
   return out

@@ -79,6 +79,19 @@ export class IntervalSet<T extends number | bigint> {
     return false
   }
 
+  /** True when some value of [lo, hi] is in this set. */
+  overlaps(lo: T, hi: T): boolean {
+    const b = this.bounds
+    let a = 0, z = b.length / 2 - 1
+    while (a <= z) {
+      const mid = (a + z) >> 1
+      if (b[2 * mid + 1] < lo) a = mid + 1
+      else if (b[2 * mid] > hi) z = mid - 1
+      else return true
+    }
+    return false
+  }
+
   /** True when every value of `other` is in this set. */
   covers(other: IntervalSet<T>): boolean { return other.subtract(this).isEmpty() }
 

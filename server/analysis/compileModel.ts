@@ -7,7 +7,7 @@ import { compileNacl } from './compileNacl.ts'
 import { compileRouteTable } from './compileRouteTable.ts'
 import { compileSecurityGroupRules } from './compileSecurityGroup.ts'
 import { INTERNET } from './internetSpace.ts'
-import { parseCidr } from './ipAddress.ts'
+import { parseCidr, parseIpv6 } from './ipAddress.ts'
 import type { BpaMode, EniC, ListenerC, LoadBalancerC, Model, PrefixListC, SecurityGroupC, TargetGroupC } from './Model.ts'
 
 /** Snapshot → Model: parse every rule once and resolve every relationship analysis follows. Pure. */
@@ -83,7 +83,7 @@ export function compileModel(snapshot: Snapshot): Model {
 
   const groupIds = new Set(of('security-group').map((r) => r.id))
   const securityGroups = new Map<string, SecurityGroupC>()
-  const lookup = { prefixLists, groups: groupIds, accounts, peerings }
+  const lookup = { prefixLists, groups: groupIds, accounts, peerings, peerCache: new Map() }
   for (const r of of('security-group')) {
     const owner = (r.raw as { OwnerId?: string }).OwnerId ?? r.account
     const rules = compileSecurityGroupRules(r.id, owner, (r.attributes.rules as SecurityGroupRule[]) ?? [], lookup)
@@ -112,7 +112,7 @@ export function compileModel(snapshot: Snapshot): Model {
       id: r.id, kind: (a.eniKind as string) ?? 'other', owner: (a.owner as string | null) ?? null, account: r.account,
       subnetId: (a.subnetId as string | null) ?? null, vpcId: r.vpcId ?? null, az: (a.availabilityZone as string | null) ?? null,
       status: (a.status as string | null) ?? null, privateIps, private: AddressSet.fromCidrs([...privateIps, ...ipv6]),
-      publicPairs, ipv6, ipv6Global: ipv6.filter((ip) => !AddressSet.fromCidr(ip).intersect(INTERNET).isEmpty()),
+      publicPairs, ipv6, ipv6Global: ipv6.filter(isInternetIpv6),
       groupIds: (a.groupIds as string[]) ?? [], denyAllIgw: raw.DenyAllIgwTraffic === true,
     }
     enis.set(r.id, eni)
@@ -205,9 +205,15 @@ function bpaOf(x: object): BpaMode | null {
   return mode === 'block-bidirectional' || mode === 'block-ingress' || mode === 'off' ? mode : null
 }
 
+function isInternetIpv6(ip: string): boolean {
+  const v = parseIpv6(ip)
+  return v !== undefined && INTERNET.v6.contains(v)
+}
+
 /** IPv6 text has many spellings; index and look up by one. */
 export function canonicalIp(ip: string): string {
+  if (!ip.includes(':')) return ip.trim()
   const p = parseCidr(ip)
-  if (!p || p.family === 4) return ip.trim()
+  if (!p) return ip.trim()
   return `v6:${p.lo.toString(16)}`
 }

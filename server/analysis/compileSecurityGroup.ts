@@ -11,6 +11,8 @@ export interface GroupLookup {
   /** Account × region pairs the snapshot covers: a reference into one of them that is absent is stale. */
   accounts: Set<string>
   peerings: Map<string, { status: string }>
+  /** Parsed peers by text: thousands of rules share a few CIDRs (0.0.0.0/0, the VPC, the offices). */
+  peerCache?: Map<string, ReturnType<typeof withInternet>>
 }
 
 /**
@@ -27,21 +29,27 @@ export function compileSecurityGroupRules(groupId: string, ownerId: string, rule
     const base = { id: r.SecurityGroupRuleId, groupId, direction: r.IsEgress ? 'egress' : 'ingress', proto, lo, hi } as const
     if (r.CidrIpv4 || r.CidrIpv6) {
       const cidr = (r.CidrIpv4 ?? r.CidrIpv6)!
-      out.push({ ...base, peer: cidr, peerKind: 'cidr', ...withInternet(AddressSet.fromCidr(cidr)) })
+      let parsed = lookup.peerCache?.get(cidr)
+      if (!parsed) { parsed = withInternet(AddressSet.fromCidr(cidr)); lookup.peerCache?.set(cidr, parsed) }
+      out.push({ ...base, peer: cidr, peerKind: 'cidr', ...parsed })
     } else if (r.PrefixListId) {
       const pl = lookup.prefixLists.get(r.PrefixListId)
-      out.push({ ...base, peer: r.PrefixListId, peerKind: 'prefix-list', ...withInternet(pl?.addrs ?? AddressSet.EMPTY), prefixListName: pl?.name })
+      let parsed = lookup.peerCache?.get(r.PrefixListId)
+      if (!parsed) { parsed = withInternet(pl?.addrs ?? AddressSet.EMPTY); lookup.peerCache?.set(r.PrefixListId, parsed) }
+      out.push({ ...base, peer: r.PrefixListId, peerKind: 'prefix-list', ...parsed, prefixListName: pl?.name })
     } else if (r.ReferencedGroupInfo?.GroupId) {
       const ref = r.ReferencedGroupInfo
       const refOwner = ref.UserId && ref.UserId !== ownerId ? ref.UserId : undefined
       out.push({
-        ...base, peer: ref.GroupId!, peerKind: 'security-group', ...withInternet(AddressSet.EMPTY), refGroupId: ref.GroupId,
+        ...base, peer: ref.GroupId!, peerKind: 'security-group', ...NO_ADDRESSES, refGroupId: ref.GroupId,
         stale: staleReason(ref, ownerId, lookup), ...(refOwner ? { refOwner } : {}),
       })
     }
   }
   return out
 }
+
+const NO_ADDRESSES = { addrs: AddressSet.EMPTY, inet: AddressSet.EMPTY, breadth4: 0n, breadth6: 0n }
 
 function withInternet(addrs: AddressSet): { addrs: AddressSet; inet: AddressSet; breadth4: bigint; breadth6: bigint } {
   const inet = addrs.intersect(INTERNET)

@@ -24,13 +24,13 @@ export function directExposure(model: Model, ev: InboundEvaluator, eni: EniC): {
     rules, subnet, gate: g.gate, prefixSteps: g.prefixSteps,
   })
   // Results are shared by interfaces with the same groups and subnet; gate steps name this interface.
-  const ownBlocked = result.blocked.map((p) => (p.gated ? { ...p, step: g.gate[p.family]! } : p))
+  const ownBlocked = mergePieces(result.blocked, result.buckets).map((p) => (p.gated ? { ...p, step: g.gate[p.family]! } : p))
   const buckets = result.buckets
   const exposures = toExposures(mergePieces(result.exposed, buckets), {
     eni: eni.id, resource: eni.owner, vpcId: eni.vpcId, subnetId: subnet.id, via: 'direct', buckets, notSources: model.vpcs.get(subnet.vpcId)?.cidrs,
     leading: (family) => [igwStep(g.igwId!, eni, family)], caveats: g.caveats,
   })
-  const blocked = toBlocked(mergePieces(ownBlocked, buckets), eni.id, eni.owner, 'direct', model.vpcs.get(subnet.vpcId)?.cidrs)
+  const blocked = toBlocked(ownBlocked, eni.id, eni.owner, 'direct', model.vpcs.get(subnet.vpcId)?.cidrs)
   return { exposures, blocked }
 }
 

@@ -44,12 +44,12 @@ export function loadBalancerExposure(model: Model, ev: InboundEvaluator): { expo
         })
         hop1.set(node, { exposed: r.exposed, igwId: g.igwId })
         if (node.eni) {
-          const ownBlocked = r.blocked.map((p) => (p.gated ? { ...p, step: g.gate[p.family]! } : p))
+          const ownBlocked = mergePieces(r.blocked, buckets).map((p) => (p.gated ? { ...p, step: g.gate[p.family]! } : p))
           exposures.push(...toExposures(mergePieces(r.exposed, buckets), {
             eni: node.eni.id, resource: lb.arn, vpcId: node.eni.vpcId, subnetId: node.subnet.id, via: 'direct', notSources: vpcCidrs,
             leading: (family) => [igwFor(g.igwId, node, family)], caveats: [...caveats, ...g.caveats],
           }))
-          blocked.push(...toBlocked(mergePieces(ownBlocked, buckets), node.eni.id, lb.arn, 'direct', vpcCidrs))
+          blocked.push(...toBlocked(ownBlocked, node.eni.id, lb.arn, 'direct', vpcCidrs))
         }
       }
       for (const fwd of listener.forwards) {

@@ -14,6 +14,17 @@ interface Mergeable { bucket: number; lo: number; hi: number; family: 4 | 6; set
  * Protocols whose pieces are identical over all ports collapse into one `all` (ALL bucket).
  */
 export function mergePieces<P extends Mergeable>(pieces: readonly P[], buckets: readonly number[]): P[] {
+  // Piece lists are shared through the evaluator's cache; merge each list once.
+  const hit = merged.get(pieces)
+  if (hit) return hit as P[]
+  const out = mergeOnce(pieces, buckets)
+  merged.set(pieces, out)
+  return out
+}
+
+const merged = new WeakMap<readonly Mergeable[], Mergeable[]>()
+
+function mergeOnce<P extends Mergeable>(pieces: readonly P[], buckets: readonly number[]): P[] {
   const bySeg = new Map<string, P>()
   for (const p of pieces) {
     const k = `${p.key}#${p.bucket}#${p.lo}`

@@ -11,6 +11,22 @@ const NOT_INTERNET = AddressSet.ALL.subtract(INTERNET)
  */
 export function sourceCidrs(set: AddressSet, alsoNot: AddressSet = AddressSet.EMPTY): string[] {
   if (set.isEmpty()) return []
+  // Results are shared by every interface with the same groups and subnet: the same set objects recur.
+  let byPad = memo.get(set)
+  if (!byPad) { byPad = new WeakMap(); memo.set(set, byPad) }
+  const hit = byPad.get(alsoNot)
+  if (hit) return hit
+  const out = compute(set, alsoNot)
+  byPad.set(alsoNot, out)
+  return out
+}
+
+const memo = new WeakMap<AddressSet, WeakMap<AddressSet, string[]>>()
+
+function compute(set: AddressSet, alsoNot: AddressSet): string[] {
   const never = alsoNot.isEmpty() ? NOT_INTERNET : NOT_INTERNET.union(alsoNot)
-  return set.union(never).toCidrs().filter((c) => !never.covers(AddressSet.fromCidr(c)))
+  // Every block lies in set ∪ never; keep those that hold some of `set`.
+  return set.union(never).toBlocks()
+    .filter((b) => (b.family === 4 ? set.v4.overlaps(b.lo, b.hi) : set.v6.overlaps(b.lo, b.hi)))
+    .map((b) => b.text)
 }
