@@ -10,6 +10,7 @@ import { securityGraphRoutes } from './api/securityGraphRoutes.ts'
 import { resourceListRoutes } from './api/resourceListRoutes.ts'
 import { diffRoutes } from './api/diffRoutes.ts'
 import { historyRoutes } from './api/historyRoutes.ts'
+import { timelineRoutes } from './api/timelineRoutes.ts'
 import { apiDocs } from './api/docs/apiDocs.ts'
 import { refreshRoutes } from './api/refreshRoutes.ts'
 import { type SecurityOptions, secureApp } from './security/secureApp.ts'
@@ -44,6 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(resourceListRoutes, { store: deps.store })
     await api.register(diffRoutes, { store: deps.store })
     await api.register(historyRoutes, { store: deps.store })
+    await api.register(timelineRoutes, { store: deps.store })
   }, { prefix: '/api' })
   if (deps.webDir && existsSync(deps.webDir)) {
     await app.register(fastifyStatic, { root: deps.webDir, index: 'index.html', wildcard: false })
