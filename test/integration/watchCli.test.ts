@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../api/securityProcess.ts'
+import { runCli, startServe } from '../api/securityProcess.ts'
 import { MOTO_CREDENTIALS, type Moto, startMoto } from './moto.ts'
 
 const BIN = fileURLToPath(new URL('../../bin/vpclens.mjs', import.meta.url))
@@ -80,6 +80,28 @@ describe('vpclens watch', () => {
     expect(payload).toMatchObject({ env: 'lab', fromVersion: '1', toVersion: '2', alertOn: 'low' })
     expect(payload.changes.find((c: { resourceId: string }) => c.resourceId === sg)?.summary).toMatch(/22.*0\.0\.0\.0\/0/)
     expect(stderr).not.toContain(SECRET)
+  })
+
+  it('serve --refresh runs real discovery on POST and reports the version it recorded', async () => {
+    const refreshDir = mkdtempSync(join(tmpdir(), 'vpclens-refresh-'))
+    const serve = await startServe(['--data-dir', refreshDir, '--endpoint', moto.endpoint, '--regions', REGION, '--env', 'live'], awsEnv)
+    try {
+      const started = await fetch(`${serve.url}/api/environments/live/refresh`, { method: 'POST' })
+      expect(started.status).toBe(202)
+      let status = await started.json()
+      while (status.state === 'running') {
+        await new Promise((r) => setTimeout(r, 200))
+        status = await (await fetch(`${serve.url}/api/environments/live/refresh`)).json()
+      }
+      expect(status, serve.stderr()).toMatchObject({ env: 'live', state: 'succeeded', version: '1', created: true, error: null })
+      expect(status.progress.done).toBeGreaterThan(0)
+      const versions = await (await fetch(`${serve.url}/api/environments/live/versions`)).json()
+      expect(versions.versions.map((v: { source: string }) => v.source)).toEqual(['discover'])
+      expect((await fetch(`${serve.url}/api/environments/other/refresh`, { method: 'POST' })).status).toBe(404)
+    } finally {
+      await serve.stop()
+      rmSync(refreshDir, { recursive: true, force: true })
+    }
   })
 
   it('rejects bad options with one line and exit 2', async () => {
