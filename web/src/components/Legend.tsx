@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { EDGE_COLOURS, KIND_COLOURS, TIER_COLOURS } from '../diagram/stylesheet.ts'
 import { typeTag } from '../diagram/typeTag.ts'
 
@@ -17,7 +18,7 @@ const EDGES: [string, string][] = [
 ]
 
 /** The key to the diagram's colours, drawn from the stylesheet's own palette. */
-export function Legend() {
+export function Legend({ children }: { children?: ReactNode }) {
   return (
     <section className="legend" aria-label="Legend" data-testid="legend">
       <div className="legend-group">
@@ -46,6 +47,7 @@ export function Legend() {
           </span>
         ))}
       </div>
+      {children}
     </section>
   )
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { getResource } from '../api/index.ts'
 import type { SelectedElement } from '../state/selectedElement.ts'
 import { useAsync } from '../state/useAsync.ts'
@@ -5,10 +6,17 @@ import { KeyValueTable } from './KeyValueTable.tsx'
 import { ResourceDetails } from './ResourceDetails.tsx'
 import { StatusMessage } from './StatusMessage.tsx'
 
-interface Props { env: string; version: string; selected: SelectedElement; onClose: () => void }
+interface Props {
+  env: string
+  version: string
+  selected: SelectedElement
+  onClose: () => void
+  /** Shown above the resource's attributes (the exposure trace). */
+  children?: ReactNode
+}
 
 /** Details of the selected node or edge; resources are fetched in full from the API. */
-export function SidePanel({ env, version, selected, onClose }: Props) {
+export function SidePanel({ env, version, selected, onClose, children }: Props) {
   const { resourceId } = selected
   const resource = useAsync(resourceId ? `${env}\n${version}\n${resourceId}` : null, (signal) => getResource(env, version, resourceId!, signal))
   const summary: [string, string][] = [['Kind', selected.kind], ['Id', selected.id]]
@@ -26,6 +34,7 @@ export function SidePanel({ env, version, selected, onClose }: Props) {
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close details">×</button>
       </div>
       <div className="side-panel-body">
+        {children}
         {resource.status === 'idle' && (
           <>
             <KeyValueTable rows={summary} />

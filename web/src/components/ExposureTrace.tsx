@@ -1,0 +1,114 @@
+import type { Blocked, Exposure, ExposureReport, RuleRef, TraceStep } from '../../../shared/index.ts'
+import { exposurePorts, exposureSubjects, SEVERITY_WORD } from '../diagram/exposureOverlay.ts'
+import './views.css'
+
+const CHECK_NAMES: Record<string, string> = {
+  address: 'Public address', bpa: 'Block Public Access', igw: 'Internet gateway', 'ingress-routing': 'Gateway route table',
+  route: 'Route (replies)', 'nacl-in': 'Network ACL, inbound', 'nacl-out': 'Network ACL, outbound (replies)',
+  sg: 'Security group', 'sg-egress': 'Security group egress', 'lb-listener': 'Load balancer listener',
+  'lb-sg-egress': 'Load balancer egress', 'target-sg': "Target's security group", 'lb-target': 'Load balancer target',
+  peering: 'Peering',
+}
+
+/** The rule a step cites, as a short line: `sgr-… (0.0.0.0/0)`, `acl-… rule 120 allow 0.0.0.0/0`… */
+export function ruleText(r: RuleRef): string {
+  switch (r.kind) {
+    case 'sg-rule': return `${r.groupId} rule ${r.securityGroupRuleId} (${r.direction} ${r.peer})`
+    case 'nacl-entry': return `${r.naclId} rule ${r.ruleNumber >= 32767 ? '*' : r.ruleNumber} ${r.action} ${r.cidr} (${r.egress ? 'outbound' : 'inbound'})`
+    case 'route': return `${r.routeTableId}: ${r.destination} → ${r.target} (${r.state})`
+    case 'address': return r.addresses.map((a) => `${a.public} → ${a.private}`).join(', ')
+    case 'listener': return `listener ${r.protocol}:${r.port}${r.ruleArn ? ' (rule)' : ''} → ${r.targetGroupArn.split(':').pop()}`
+    case 'target': return `target ${r.targetId}:${r.port}${r.ip ? ` (${r.ip})` : ''}`
+  }
+}
+
+interface Props { report: ExposureReport; elementId: string }
+
+/**
+ * Why the selected element is (or is not) reachable from the internet: each exposure with its trace
+ * as an ordered list (address, route, NACL rules, security-group rule ids, load balancer hop), and for
+ * open security-group rules that do not get through, the first layer that blocks them.
+ */
+export function ExposureTrace({ report, elementId }: Props) {
+  const exposures = report.exposures.filter((e) => exposureSubjects(e).includes(elementId))
+  const blocked = report.blocked.filter((b) => b.eni === elementId || b.resource === elementId)
+  if (exposures.length === 0 && blocked.length === 0) {
+    return <section className="exposure" data-testid="exposure-trace" data-exposed="false"><h3>Internet exposure</h3><p className="muted">Not reachable from the internet, and no security group rule admits internet sources.</p></section>
+  }
+  return (
+    <section className="exposure" data-testid="exposure-trace" data-exposed={exposures.length > 0 ? 'true' : 'false'}>
+      <h3>Internet exposure ({exposures.length})</h3>
+      {exposures.length === 0 && <p className="muted">Not reachable from the internet.</p>}
+      {exposures.map((e, i) => <ExposureItem key={e.id} exposure={e} open={i === 0} />)}
+      {blocked.length > 0 && (
+        <>
+          <h3>Open in a security group, but blocked ({blocked.length})</h3>
+          {blocked.map((b, i) => <BlockedItem key={`${b.eni}:${b.via}:${b.protocol}:${b.ports.join('-')}:${i}`} blocked={b} />)}
+        </>
+      )}
+    </section>
+  )
+}
+
+/** Few CIDRs as they are; many as a count (the full list is in the item). */
+function sourceSummary(sources: string[], breadth: Exposure['breadth'] | null): string {
+  if (sources.length <= 3) return sources.join(', ')
+  return `${breadth === 'world' ? 'almost anywhere' : `${sources.length} ranges`} (${sources.length} CIDRs: ${sources.slice(0, 2).join(', ')}…)`
+}
+
+function ExposureItem({ exposure: e, open }: { exposure: Exposure; open: boolean }) {
+  const via = e.lb ? `via ${e.lb.loadBalancerArn.split('/').slice(-2, -1)[0] ?? 'load balancer'}:${e.lb.listenerPort}` : 'direct'
+  return (
+    <details className={`exposure-item sev-${e.severity}`} open={open} data-testid="exposure-item" data-exposure-id={e.id}>
+      <summary>
+        <span className={`sev-badge sev-${e.severity}`}>{SEVERITY_WORD[e.severity]}</span>
+        <span className="mono">{exposurePorts(e)}</span>
+        <span> from {sourceSummary(e.sources, e.breadth)}</span>
+        <span className="muted"> · {via}{e.completeness === 'partial' ? ' · partial' : ''}</span>
+      </summary>
+      {e.sources.length > 3 && (
+        <details className="small sources-list"><summary>All {e.sources.length} source CIDRs</summary><span className="mono">{e.sources.join(', ')}</span></details>
+      )}
+      <div className="muted small">Interface <span className="mono">{e.eni}</span>{e.resource ? <> of <span className="mono">{e.resource}</span></> : null}</div>
+      <ol className="trace" data-testid="trace-steps">
+        {e.trace.map((s) => <TraceLine key={s.seq} step={s} />)}
+      </ol>
+      {e.completeness === 'partial' && e.clientFamilies && (
+        <p className="muted small">Only clients whose ephemeral ports are allowed back get through: {e.clientFamilies.join(', ') || 'none fully'}.</p>
+      )}
+      {e.caveats.map((c) => <p key={c.code} className="caveat small">⚠ {c.message}</p>)}
+    </details>
+  )
+}
+
+function TraceLine({ step }: { step: TraceStep }) {
+  const refs = [step.ruleRef, ...(step.moreRuleRefs ?? [])].filter((r): r is RuleRef => r !== undefined)
+  return (
+    <li className={`trace-step step-${step.verdict}`} data-testid="trace-step" data-check={step.check}>
+      <div>
+        <span className={`verdict verdict-${step.verdict}`}>{step.verdict === 'allow' ? '✓ allow' : step.verdict === 'deny' ? '✕ deny' : '◐ partial'}</span>
+        <strong> {CHECK_NAMES[step.check] ?? step.check}</strong>
+        <span className="mono small"> {step.component.id}</span>
+      </div>
+      <div className="trace-summary">{step.summary}</div>
+      {refs.map((r, i) => <div key={i} className="mono small trace-rule">{ruleText(r)}</div>)}
+      {step.code !== undefined && <div className="muted small">{step.code}</div>}
+    </li>
+  )
+}
+
+function BlockedItem({ blocked: b }: { blocked: Blocked }) {
+  return (
+    <div className="blocked-item" data-testid="blocked-item">
+      <div>
+        <span className="mono">{exposurePorts(b)}</span> from {sourceSummary(b.sources, null)}
+        <span className="muted"> · admitted by </span><span className="mono small">{b.securityGroupRuleIds.join(', ')}</span>
+      </div>
+      <div className="blocked-by">
+        <span className="verdict verdict-deny">✕ blocked by {CHECK_NAMES[b.blockedBy.check] ?? b.blockedBy.check}</span>
+        <span className="mono small"> {b.blockedBy.component.id}</span>
+        <div className="trace-summary">{b.blockedBy.summary}</div>
+      </div>
+    </div>
+  )
+}

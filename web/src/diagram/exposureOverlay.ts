@@ -1,0 +1,115 @@
+/**
+ * The exposure overlay of the Infrastructure view, as a pure function of the view's elements and the
+ * exposure report: internet-reachable interfaces, their instances and load balancers get the classes
+ * `exposed sev-<severity>` and a label that leads with the severity word and the open ports (so the
+ * overlay reads without colour); a port filter dims every resource not exposed on that port.
+ */
+import type { ElementDefinition } from 'cytoscape'
+import { ANALYSIS_SEVERITIES, type AnalysisSeverity, type Exposure, type ExposureReport } from '../../../shared/index.ts'
+import { truncate } from './toElements.ts'
+
+export const SEVERITY_WORD: Record<AnalysisSeverity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW', info: 'INFO' }
+
+/** `tcp/22`, `udp/53`, `tcp/1024-65535`, `all`, `icmp`, `proto/50`: one exposure's protocol and ports. */
+export function exposurePorts(e: Pick<Exposure, 'protocol' | 'ports'>): string {
+  const [from, to] = e.ports
+  if (e.protocol === 'all') return 'all'
+  if (e.protocol === 'other') return 'other protocols'
+  if (e.protocol === 'tcp' || e.protocol === 'udp') return from === 0 && to === 65535 ? `${e.protocol}/all` : from === to ? `${e.protocol}/${from}` : `${e.protocol}/${from}-${to}`
+  if (e.protocol === 'icmp' || e.protocol === 'icmpv6') return e.protocol
+  return `proto/${e.protocol}`
+}
+
+/** True when the exposure opens `port` (TCP or UDP; an all-traffic exposure opens every port). */
+export function opensPort(e: Pick<Exposure, 'protocol' | 'ports'>, port: number): boolean {
+  return (e.protocol === 'tcp' || e.protocol === 'udp' || e.protocol === 'all') && e.ports[0] <= port && port <= e.ports[1]
+}
+
+/** The diagram elements an exposure is about: the interface, its owner (instance, load balancer…) and the load balancer in front. */
+export function exposureSubjects(e: Exposure): string[] {
+  const ids = [e.eni]
+  if (e.resource !== null) ids.push(e.resource)
+  if (e.lb && e.lb.loadBalancerArn !== e.resource) ids.push(e.lb.loadBalancerArn)
+  return ids
+}
+
+export interface NodeExposure { severity: AnalysisSeverity; ports: string[]; exposures: Exposure[] }
+
+/** Element id → its exposures, worst severity and open ports (the listener port for a load balancer in front). */
+export function exposureByElement(report: ExposureReport): Map<string, NodeExposure> {
+  const out = new Map<string, NodeExposure>()
+  for (const e of report.exposures) {
+    for (const id of exposureSubjects(e)) {
+      const entry = out.get(id) ?? { severity: 'info' as AnalysisSeverity, ports: [], exposures: [] }
+      if (entry.exposures.length === 0 || ANALYSIS_SEVERITIES.indexOf(e.severity) < ANALYSIS_SEVERITIES.indexOf(entry.severity)) entry.severity = e.severity
+      const ports = e.lb && id === e.lb.loadBalancerArn && id !== e.resource ? `tcp/${e.lb.listenerPort}` : exposurePorts(e)
+      if (!entry.ports.includes(ports)) entry.ports.push(ports)
+      entry.exposures.push(e)
+      out.set(id, entry)
+    }
+  }
+  for (const entry of out.values()) entry.ports.sort((a, b) => firstPort(a) - firstPort(b) || (a < b ? -1 : 1))
+  return out
+}
+
+/** `tcp/80 tcp/443 udp/53` → `tcp/80,443 udp/53`: the ports of one protocol after one name, to fit a node. */
+export function compactPorts(ports: readonly string[]): string {
+  const byProtocol = new Map<string, string[]>()
+  for (const p of ports) {
+    const i = p.indexOf('/')
+    const [proto, rest] = i < 0 ? [p, ''] : [p.slice(0, i), p.slice(i + 1)]
+    byProtocol.set(proto, [...(byProtocol.get(proto) ?? []), ...(rest === '' ? [] : [rest])])
+  }
+  return [...byProtocol].map(([proto, list]) => (list.length === 0 ? proto : `${proto}/${list.join(',')}`)).join(' ')
+}
+
+const firstPort = (p: string) => {
+  const n = Number.parseInt(p.slice(p.indexOf('/') + 1), 10)
+  return Number.isNaN(n) ? -1 : n
+}
+
+/** Ids of the elements exposed on `port`: the interfaces, their owners, and load balancers listening on it. */
+export function exposedOnPort(report: ExposureReport, port: number): Set<string> {
+  const out = new Set<string>()
+  for (const e of report.exposures) {
+    if (opensPort(e, port)) {
+      out.add(e.eni)
+      if (e.resource !== null) out.add(e.resource)
+    }
+    if (e.lb && e.lb.listenerPort === port) out.add(e.lb.loadBalancerArn)
+  }
+  return out
+}
+
+/**
+ * The Infrastructure view's elements with the overlay applied. `port` (or null) dims every resource
+ * and gateway that is not exposed on it, and every edge that does not join two undimmed nodes;
+ * containers (VPC, AZ, subnet) stay as they are, for context.
+ */
+export function applyExposureOverlay(elements: ElementDefinition[], report: ExposureReport, port: number | null): ElementDefinition[] {
+  const byElement = exposureByElement(report)
+  const open = port === null ? null : exposedOnPort(report, port)
+  const lit = new Set<string>()
+  const out = elements.map((el) => {
+    const id = String(el.data.id)
+    const classes = Array.isArray(el.classes) ? [...el.classes] : typeof el.classes === 'string' ? el.classes.split(/\s+/).filter(Boolean) : []
+    if (el.group === 'edges') return { el, classes }
+    if (classes.includes('container')) { lit.add(id); return { el, classes } }
+    const exposure = byElement.get(id)
+    let data = el.data
+    if (exposure) {
+      classes.push('exposed', `sev-${exposure.severity}`)
+      const lines = String(el.data.label ?? '').split('\n')
+      const ports = compactPorts(exposure.ports)
+      const keep = el.data.kind === 'network-interface' ? lines[0] : (lines[1] ?? lines[0])
+      data = { ...el.data, label: `${SEVERITY_WORD[exposure.severity]} ${truncate(ports, 14)}\n${keep}`, severity: exposure.severity }
+    }
+    if (open !== null && !open.has(id)) classes.push('dimmed')
+    else lit.add(id)
+    return { el: { ...el, data }, classes }
+  })
+  return out.map(({ el, classes }) => {
+    if (el.group === 'edges' && open !== null && !(lit.has(String(el.data.source)) && lit.has(String(el.data.target)))) classes.push('dimmed')
+    return { ...el, classes }
+  })
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import { ANALYSIS_SEVERITIES } from '../../../shared/index.ts'
+import { SEVERITY_COLOURS } from '../diagram/exposureStylesheet.ts'
+import { SEVERITY_WORD } from '../diagram/exposureOverlay.ts'
+import '../components/views.css'
+
+interface Props {
+  on: boolean
+  onToggle: (on: boolean) => void
+  port: number | null
+  onPort: (port: number | null) => void
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  /** Exposed interfaces, once the report is in. */
+  exposedCount: number | null
+  /** Elements left undimmed by the port filter. */
+  matchCount: number | null
+}
+
+/** The Infrastructure view's exposure toggle and port filter ("what is open on 22?"). */
+export function ExposureOverlayControls({ on, onToggle, port, onPort, status, exposedCount, matchCount }: Props) {
+  const [text, setText] = useState(port === null ? '' : String(port))
+  const invalid = text.trim() !== '' && parsePort(text) === null
+  return (
+    <div className="exposure-controls" data-testid="exposure-controls">
+      <label className="toggle">
+        <input type="checkbox" data-testid="toggle-exposure" checked={on} onChange={(e) => onToggle(e.target.checked)} />
+        Exposure
+      </label>
+      <label className="port-filter">
+        <span>Open on port</span>
+        <input
+          type="text" inputMode="numeric" placeholder="22" size={6} value={text} data-testid="port-filter"
+          aria-invalid={invalid} title="Dims everything the internet cannot reach on this TCP/UDP port"
+          onChange={(e) => {
+            setText(e.target.value)
+            const p = parsePort(e.target.value)
+            onPort(p)
+            if (p !== null && !on) onToggle(true)
+          }}
+        />
+      </label>
+      {status === 'loading' && <span className="muted small">analysing…</span>}
+      {status === 'error' && <span className="error small">exposure unavailable</span>}
+      {on && exposedCount !== null && <span className="counts" data-testid="exposure-count">{exposedCount} exposed interfaces</span>}
+      {port !== null && matchCount !== null && <span className="counts" data-testid="port-count">{matchCount} open on {port}</span>}
+    </div>
+  )
+}
+
+/** 0-65535 as typed, else null. */
+export function parsePort(text: string): number | null {
+  const t = text.trim()
+  if (!/^\d{1,5}$/.test(t)) return null
+  const n = Number(t)
+  return n <= 65535 ? n : null
+}
+
+/** Severity swatches for the legend while the overlay is on: colour, border and the label's word. */
+export function ExposureLegend() {
+  return (
+    <div className="legend-group" data-testid="exposure-legend">
+      {ANALYSIS_SEVERITIES.map((s) => (
+        <span className="legend-item" key={s}>
+          <span className={`swatch swatch-tag sev-swatch sev-${s}`} style={{ background: SEVERITY_COLOURS[s].fill, borderColor: SEVERITY_COLOURS[s].border, color: SEVERITY_COLOURS[s].text }}>
+            {SEVERITY_WORD[s]}
+          </span>
+          {s}
+        </span>
+      ))}
+    </div>
+  )
+}

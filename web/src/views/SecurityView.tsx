@@ -1,0 +1,80 @@
+import { useMemo, useRef, useState } from 'react'
+import type { SecurityGraph } from '../../../shared/index.ts'
+import { getSecurityGraph } from '../api/index.ts'
+import { SecurityLegend } from '../components/SecurityLegend.tsx'
+import { SecurityPanel } from '../components/SecurityPanel.tsx'
+import { StatusMessage } from '../components/StatusMessage.tsx'
+import { layoutSecurityGraph } from '../diagram/securityLayout.ts'
+import { toSecurityElements } from '../diagram/toSecurityElements.ts'
+import { useCytoscape } from '../diagram/useCytoscape.ts'
+import { useAsync } from '../state/useAsync.ts'
+
+interface Props {
+  env: string
+  version: string
+  selectedId: string | null
+  onSelect: (id: string | null) => void
+}
+
+/**
+ * Security groups inside their VPCs, the sources their ingress rules admit on the left, one labelled
+ * edge per (source, group) pair. The interfaces carrying each group come on demand (a toggle).
+ */
+export function SecurityView({ env, version, selectedId, onSelect }: Props) {
+  const [members, setMembers] = useState(false)
+  const key = `${env}\n${version}\n${members}`
+  const loaded = useAsync(key, (signal) => getSecurityGraph(env, version, members, signal))
+  // Keep the previous graph on screen while the next one (members toggled, other version) loads.
+  const shownRef = useRef<SecurityGraph | null>(null)
+  if (loaded.status === 'ready') shownRef.current = loaded.data
+  const graph = shownRef.current
+  return (
+    <div className="workspace" data-testid="security-workspace" data-ready={loaded.status === 'ready' ? key.replace(/\n/g, '|') : ''}>
+      {loaded.status === 'loading' && <StatusMessage kind="loading" title="Loading security groups…" />}
+      {loaded.status === 'error' && <StatusMessage kind="error" title="Could not load the security groups" message={loaded.error.message} />}
+      {graph && (
+        <SecurityDiagram graph={graph} fitKey={`${env}\n${members}`} selectedId={selectedId} onSelect={onSelect} members={members} onMembers={setMembers} />
+      )}
+      {graph && selectedId !== null && (
+        <SecurityPanel env={env} version={version} graph={graph} selectedId={selectedId} onSelect={onSelect} onClose={() => onSelect(null)} />
+      )}
+    </div>
+  )
+}
+
+interface DiagramProps {
+  graph: SecurityGraph
+  fitKey: string
+  selectedId: string | null
+  onSelect: (id: string | null) => void
+  members: boolean
+  onMembers: (on: boolean) => void
+}
+
+function SecurityDiagram({ graph, fitKey, selectedId, onSelect, members, onMembers }: DiagramProps) {
+  const container = useRef<HTMLDivElement>(null)
+  const elements = useMemo(() => toSecurityElements(graph, layoutSecurityGraph(graph)), [graph])
+  const { fit } = useCytoscape(container, { elements, selectedId, onSelect, fitKey })
+  const counts = useMemo(() => {
+    const groups = graph.nodes.filter((n) => n.kind === 'security-group').length
+    const sources = graph.nodes.filter((n) => n.kind !== 'security-group' && n.kind !== 'vpc' && n.kind !== 'network-interface').length
+    const ingress = graph.edges.filter((e) => e.kind === 'ingress').length
+    return { groups, sources, ingress }
+  }, [graph])
+  return (
+    <div className="infrastructure">
+      <div className="diagram" ref={container} data-testid="security-diagram" aria-label="Security groups diagram" role="img" />
+      <div className="diagram-toolbar">
+        <span className="counts" data-testid="security-counts">
+          {counts.groups} security groups · {counts.sources} outside sources · {counts.ingress} ingress edges
+        </span>
+        <label className="toggle">
+          <input type="checkbox" data-testid="toggle-members" checked={members} onChange={(e) => onMembers(e.target.checked)} />
+          Show interfaces
+        </label>
+        <button type="button" className="button" onClick={fit}>Fit</button>
+      </div>
+      <SecurityLegend />
+    </div>
+  )
+}
