@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Exposure, Finding, Resource } from '../../shared/index.ts'
+import type { Exposure, Finding, SecurityGroupInfo } from '../../shared/index.ts'
 import { layoutGraph } from '../../web/src/diagram/layout.ts'
 import { escapeXml } from '../../web/src/export/escapeXml.ts'
 import { exposuresToCsv } from '../../web/src/export/exposuresToCsv.ts'
@@ -120,19 +120,19 @@ describe('CSV', () => {
     expect(f[1]).toBe("critical,ADMIN_PORT_EXPOSED,SSH open to the world,eni-1;sg-1,22;all,0.0.0.0/0,'=cmd|x,f1")
     const exposure = { id: 'x1', eni: 'eni-1', resource: 'i-1', vpcId: 'vpc-1', subnetId: 'subnet-1', protocol: 'tcp', ports: [8000, 8100], sources: ['0.0.0.0/0', '::/0'], breadth: 'world', via: 'direct', completeness: 'full', severity: 'high', caveats: [], trace: [] } as Exposure
     expect(exposuresToCsv([exposure]).split('\r\n')[1]).toBe('high,eni-1,i-1,vpc-1,subnet-1,tcp,8000-8100,0.0.0.0/0;::/0,world,direct,full,x1')
-    const sg = {
-      id: 'sg-1', kind: 'security-group', account: '1', region: 'r', vpcId: 'vpc-1', name: 'web', tags: {}, raw: {},
-      attributes: { groupName: 'web', rules: [
-        { SecurityGroupRuleId: 'sgr-2', IsEgress: true, IpProtocol: '-1', FromPort: -1, ToPort: -1, CidrIpv4: '0.0.0.0/0' },
-        { SecurityGroupRuleId: 'sgr-1', IsEgress: false, IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4: '10.0.0.0/8', Description: '@admin, "ops"' },
-        { SecurityGroupRuleId: 'sgr-3', IsEgress: false, IpProtocol: 'tcp', FromPort: 443, ToPort: 443, ReferencedGroupInfo: { GroupId: 'sg-2' } },
-      ] },
-    } as Resource
+    const sg: SecurityGroupInfo = {
+      id: 'sg-1', name: 'web', description: 'd', vpcId: 'vpc-1', members: [], naclIds: [],
+      ingress: [
+        { id: 'sgr-1', direction: 'ingress', ports: 'tcp/22', peer: '10.0.0.0/8', peerKind: 'cidr', description: '@admin, "ops"' },
+        { id: 'sgr-3', direction: 'ingress', ports: 'tcp/443', peer: 'sg-2', peerKind: 'security-group', peerName: '=evil()', peeringConnectionId: 'pcx-1' },
+      ],
+      egress: [{ id: 'sgr-2', direction: 'egress', ports: 'all', peer: '0.0.0.0/0', peerKind: 'internet' }],
+    }
     expect(rulesToCsv([sg]).split('\r\n')).toEqual([
-      'group,group_name,vpc,direction,protocol,ports,peer,description,rule_id',
-      `sg-1,web,vpc-1,ingress,tcp,22,10.0.0.0/8,"'@admin, ""ops""",sgr-1`,
-      'sg-1,web,vpc-1,ingress,tcp,443,sg-2,,sgr-3',
-      'sg-1,web,vpc-1,egress,all,all,0.0.0.0/0,,sgr-2',
+      'group,group_name,vpc,direction,ports,peer,peer_kind,peer_name,peering,description,rule_id',
+      `sg-1,web,vpc-1,ingress,tcp/22,10.0.0.0/8,cidr,,,"'@admin, ""ops""",sgr-1`,
+      "sg-1,web,vpc-1,ingress,tcp/443,sg-2,security-group,'=evil(),pcx-1,,sgr-3",
+      'sg-1,web,vpc-1,egress,all,0.0.0.0/0,internet,,,,sgr-2',
       '',
     ])
   })

@@ -1,15 +1,31 @@
-import { useEffect, useMemo, useRef } from 'react'
-import type { Graph } from '../../shared/index.ts'
-import { getEnvironments, getGraph, getVersions } from './api/index.ts'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { ElementDefinition } from 'cytoscape'
+import type { Finding, Graph, ResourceSummary } from '../../shared/index.ts'
+import { getEnvironments, getExposure, getGraph, getVersions } from './api/index.ts'
+import { ExposureTrace } from './components/ExposureTrace.tsx'
 import { EnvironmentPicker } from './components/EnvironmentPicker.tsx'
+import { ExportMenu } from './components/ExportMenu.tsx'
+import { SearchBox } from './components/SearchBox.tsx'
 import { Header } from './components/Header.tsx'
 import { SidePanel } from './components/SidePanel.tsx'
 import { StatusMessage } from './components/StatusMessage.tsx'
 import { VersionPicker } from './components/VersionPicker.tsx'
+import { ViewTabs } from './components/ViewTabs.tsx'
+import { viewFromUrl, type ViewId } from './components/viewTabs.ts'
+import { applyExposureOverlay, exposedOnPort } from './diagram/exposureOverlay.ts'
 import { selectedElement } from './state/selectedElement.ts'
 import { useAsync } from './state/useAsync.ts'
 import { useUrlState } from './state/useUrlState.ts'
+import { useKeyboardShortcuts } from './state/useKeyboardShortcuts.ts'
+import { useSearch } from './state/useSearch.ts'
+import { ExposureLegend, ExposureOverlayControls } from './views/ExposureOverlayControls.tsx'
+import { FindingsView } from './views/FindingsView.tsx'
 import { InfrastructureView } from './views/InfrastructureView.tsx'
+import { ResourcesView } from './views/ResourcesView.tsx'
+import { SecurityView } from './views/SecurityView.tsx'
+import { DiffView } from './views/DiffView.tsx'
+import { TimelineView } from './views/TimelineView.tsx'
+import { useDiffPair } from './views/useDiffPair.ts'
 
 /** Environments → versions → graph, each chosen from the URL when it names one that exists. */
 export function App() {
@@ -21,6 +37,12 @@ export function App() {
   const versions = useAsync(env, (signal) => getVersions(env!, signal))
   const versionList = versions.status === 'ready' ? versions.data : []
   const version = versionList.some((v) => v.id === url.version) ? url.version : (versionList.at(-1)?.id ?? null)
+
+  // The diff view's pair (from=, to=): versions that exist, else the latest and the one before it.
+  const [pair, setPair] = useDiffPair()
+  const known = (id: string | null) => id !== null && versionList.some((v) => v.id === id)
+  const diffTo = known(pair.to) ? pair.to : (versionList.at(-1)?.id ?? null)
+  const diffFrom = known(pair.from) ? pair.from : (versionList.at(-2)?.id ?? diffTo)
 
   const graphKey = env !== null && version !== null ? `${env}\n${version}` : null
   const graph = useAsync(graphKey, (signal) => getGraph(env!, version!, signal))
@@ -39,18 +61,65 @@ export function App() {
   if (graph.status === 'ready' && env !== null && shownRef.current?.graph !== graph.data) shownRef.current = { env, graph: graph.data }
   const shown = shownRef.current !== null && shownRef.current.env === env ? shownRef.current.graph : null
 
+  const view = viewFromUrl(url.view)
   const selected = useMemo(
-    () => (shown !== null && url.select !== null ? selectedElement(shown, url.select) : null),
-    [shown, url.select],
+    () => (view === 'infrastructure' && shown !== null && url.select !== null ? selectedElement(shown, url.select) : null),
+    [view, shown, url.select],
   )
+  const drawn = useMemo(() => new Set(shown?.nodes.map((n) => n.id) ?? []), [shown])
+
+  // The exposure overlay: fetched once per version while it (or the port filter) is on.
+  const [exposureOn, setExposureOn] = useState(false)
+  const [port, setPort] = useState<number | null>(null)
+  const overlayWanted = view === 'infrastructure' && (exposureOn || port !== null)
+  const exposure = useAsync(overlayWanted ? graphKey : null, (signal) => getExposure(env!, version!, signal))
+  const report = exposure.status === 'ready' ? exposure.data : null
+  const decorate = useMemo(
+    () => (report ? (els: ElementDefinition[]) => applyExposureOverlay(els, report, port) : undefined),
+    [report, port],
+  )
+  const exposedCount = useMemo(() => (report ? new Set(report.exposures.map((e) => e.eni)).size : null), [report])
+  const portMatches = useMemo(() => (report && port !== null ? [...exposedOnPort(report, port)].filter((id) => drawn.has(id)).length : null), [report, port, drawn])
+
+  // A row clicked in a list: show it in the diagram that draws it, centred.
+  const [focus, setFocus] = useState<{ id: string; key: number } | null>(null)
+  const focusCount = useRef(0)
+  const showInDiagram = useCallback((id: string) => {
+    focusCount.current += 1
+    setFocus({ id, key: focusCount.current })
+    setUrl({ view: 'infrastructure', select: id })
+  }, [setUrl])
+  const openResource = (r: ResourceSummary) => {
+    if (drawn.has(r.id)) showInDiagram(r.id)
+    else if (r.kind === 'security-group') setUrl({ view: 'security', select: r.id })
+    else setUrl({ view: 'resources', select: r.id })
+  }
+  const openFinding = (f: Finding) => {
+    const target = f.resourceIds.find((id) => drawn.has(id))
+    if (target !== undefined) {
+      if ((f.exposureIds?.length ?? 0) > 0) setExposureOn(true)
+      showInDiagram(target)
+    } else if (f.resourceIds[0]?.startsWith('sg-')) setUrl({ view: 'security', select: f.resourceIds[0] })
+    else if (f.resourceIds[0] !== undefined) setUrl({ view: 'resources', select: f.resourceIds[0] })
+  }
+  // Search (q= in the URL): results highlighted in the Infrastructure view; Enter walks them.
+  const search = useSearch({
+    graph: shown, query: url.q, onQuery: (q) => setUrl({ q }), onShow: showInDiagram, onClear: () => setUrl({ select: null }),
+  })
+  const searchInput = useRef<HTMLInputElement>(null)
+  useKeyboardShortcuts({ onSlash: () => { searchInput.current?.focus(); searchInput.current?.select() }, onEscape: search.clear })
+
+  const switchView = (v: ViewId) => { if (v !== view) setUrl({ view: v, select: null }) }
 
   return (
     <div className="app">
-      <Header>
+      <Header nav={<ViewTabs value={view} onChange={switchView} />}>
         {env !== null && <EnvironmentPicker environments={environments} value={env} onChange={(e) => setUrl({ env: e, version: null, select: null })} />}
-        {env !== null && version !== null && (
+        {env !== null && version !== null && view !== 'timeline' && view !== 'diff' && (
           <VersionPicker versions={versionList} value={version} onChange={(v) => setUrl({ version: v })} />
         )}
+        <SearchBox ref={searchInput} search={search} />
+        {env !== null && version !== null && view !== 'timeline' && view !== 'diff' && <ExportMenu env={env} version={version} graph={shown} view={view} />}
       </Header>
       <main className="main">
         {envs.status === 'loading' && <StatusMessage kind="loading" title="Loading environments…" />}
@@ -60,17 +129,42 @@ export function App() {
         )}
         {versions.status === 'error' && <StatusMessage kind="error" title="Could not load versions" message={versions.error.message} />}
         {versions.status === 'ready' && versionList.length === 0 && <StatusMessage kind="empty" title="This environment has no versions" />}
-        {graph.status === 'loading' && <StatusMessage kind="loading" title="Loading diagram…" />}
-        {graph.status === 'error' && <StatusMessage kind="error" title="Could not load the diagram" message={graph.error.message} />}
-        {shown !== null && env !== null && version !== null && graph.status !== 'error' && (
+        {view === 'infrastructure' && graph.status === 'loading' && <StatusMessage kind="loading" title="Loading diagram…" />}
+        {view === 'infrastructure' && graph.status === 'error' && <StatusMessage kind="error" title="Could not load the diagram" message={graph.error.message} />}
+        {view === 'security' && env !== null && version !== null && (
+          <SecurityView env={env} version={version} selectedId={url.select} onSelect={(id) => setUrl({ select: id })} />
+        )}
+        {view === 'timeline' && env !== null && (
+          <TimelineView env={env} onCompare={(from, to) => { setPair({ from, to }); setUrl({ view: 'diff', select: null }) }} />
+        )}
+        {view === 'diff' && env !== null && diffFrom !== null && diffTo !== null && (
+          <DiffView env={env} versions={versionList} from={diffFrom} to={diffTo} onPair={(from, to) => setPair({ from, to })} />
+        )}
+        {view === 'findings' && env !== null && version !== null && <FindingsView env={env} version={version} onOpen={openFinding} />}
+        {view === 'resources' && env !== null && version !== null && (
+          <ResourcesView env={env} version={version} drawn={drawn} selectedId={url.select} onOpen={openResource} onClose={() => setUrl({ select: null })} />
+        )}
+        {view === 'infrastructure' && shown !== null && env !== null && version !== null && graph.status !== 'error' && (
           <div className="workspace" data-testid="workspace" data-version={graph.status === 'ready' ? version : ''}>
             <InfrastructureView
               graph={shown}
               fitKey={env}
               selectedId={selected ? selected.id : null}
               onSelect={(id) => setUrl({ select: id })}
+              decorate={decorate}
+              focus={focus}
+              search={search.highlight}
+              toolbar={(
+                <ExposureOverlayControls on={exposureOn} onToggle={setExposureOn} port={port} onPort={setPort}
+                  status={overlayWanted ? exposure.status : 'idle'} exposedCount={exposedCount} matchCount={portMatches} />
+              )}
+              legend={report ? <ExposureLegend /> : undefined}
             />
-            {selected && <SidePanel env={env} version={version} selected={selected} onClose={() => setUrl({ select: null })} />}
+            {selected && (
+              <SidePanel env={env} version={version} selected={selected} onClose={() => setUrl({ select: null })}>
+                {report && <ExposureTrace report={report} elementId={selected.id} />}
+              </SidePanel>
+            )}
           </div>
         )}
       </main>

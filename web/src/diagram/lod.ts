@@ -107,7 +107,7 @@ function collapsedSubnet(el: ElementDefinition, box: Box, summary: string, count
     data: {
       ...el.data, label: `${String(el.data.label)}\n${summary}`, count,
       // Big enough to read at overview zoom, never wider than the box.
-      fontSize: Math.round(Math.max(11, Math.min(box.w / 14, box.h / 5, 160))),
+      fontSize: Math.round(Math.max(11, Math.min(box.w / 20, box.h / 6, 120))),
       minW: 0, minH: 0, biasL: 0, biasR: 0, biasT: 0, biasB: 0,
     },
     classes: [...classes, 'collapsed'],

@@ -5,6 +5,9 @@
  */
 import type { StylesheetJson } from 'cytoscape'
 import { METRICS, cyPadding } from './metrics.ts'
+import { lodStylesheet } from './lodStylesheet.ts'
+import { exposureStylesheet } from './exposureStylesheet.ts'
+import { securityStylesheet } from './securityStylesheet.ts'
 
 const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "DejaVu Sans", sans-serif'
 export const SELECTED = '#e11d48'
@@ -146,6 +149,12 @@ export const stylesheet: StylesheetJson = [
   { selector: 'edge.route', style: { width: 1 } },
   { selector: 'edge.lb-target', style: { width: 1.5, 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8 } },
   { selector: 'edge.peering', style: { width: 6, 'z-compound-depth': 'top' } },
+  // The Security view's classes, then the exposure overlay (after the kind colours it overrides).
+  ...securityStylesheet,
+  ...exposureStylesheet,
+  // Collapsed subnets, bundled edges and search results (after the kind colours they override).
+  ...lodStylesheet,
+  // The diff view's statuses (colour, line style and halo; the glyphs are in the labels).
   {
     selector: 'node:selected',
     style: { 'border-color': SELECTED, 'underlay-color': SELECTED, 'underlay-opacity': 0.22, 'underlay-padding': 5, 'underlay-shape': 'round-rectangle' },

@@ -9,7 +9,10 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react'
 import cytoscape, { type Core, type CytoscapeOptions as CyOptions, type ElementDefinition } from 'cytoscape'
+import { diagramHandle } from './diagramHandle.ts'
+import { applySearchClasses, type Highlight } from './applySearchClasses.ts'
 import { stylesheet } from './stylesheet.ts'
+import { supportsWebgl } from './supportsWebgl.ts'
 
 declare global {
   interface Window { __vpclens?: { cy: Core } }
@@ -19,6 +22,8 @@ declare global {
 export const WEBGL_THRESHOLD = 2500
 /** Below this zoom, resource labels are hidden in WebGL mode (which ignores min-zoomed-font-size). */
 const LABEL_ZOOM = 0.45
+/** A first view zoomed out further than this is hard to read: show the first VPC instead. */
+export const READABLE_ZOOM = 0.6
 
 export interface CytoscapeOptions {
   elements: ElementDefinition[]
@@ -26,17 +31,30 @@ export interface CytoscapeOptions {
   onSelect: (id: string | null) => void
   /** When this changes (a new environment, first load), the view is fitted to the diagram. */
   fitKey: string
+  /** Forces WebGL mode (a collapsed large diagram that will grow when expanded). */
+  webgl?: boolean
+  /** `readable`: on load, if fitting everything zooms out past READABLE_ZOOM, frame the first VPC instead. */
+  initialView?: 'fit' | 'readable'
+  /** Search results: highlighted, everything else dimmed; `current` is the focused result. */
+  highlight?: Highlight | null
+  /** Centre the view on this element whenever `key` changes. */
+  focus?: { id: string; key: number } | null
+  /** Called after pans and zooms have settled, with the visible model extent. */
+  onViewport?: (extent: { x1: number; y1: number; x2: number; y2: number }, zoom: number) => void
+  /** A tap on a collapsed subnet, or a double tap on a VPC: the large-environment view expands it. */
+  onExpand?: (id: string, kind: string) => void
 }
 
 export function useCytoscape(container: RefObject<HTMLDivElement | null>, opts: CytoscapeOptions): { fit: () => void } {
-  const { elements, selectedId, onSelect, fitKey } = opts
+  const { elements, selectedId, onSelect, fitKey, highlight, focus, initialView = 'fit' } = opts
   const [cy, setCy] = useState<Core | null>(null)
   // WebGL mode is sticky: one page must never mix a WebGL instance with a plain canvas one (§1.3).
   const [webgl, setWebgl] = useState(false)
-  if (!webgl && elements.length > WEBGL_THRESHOLD) setWebgl(true)
-  const onSelectRef = useRef(onSelect)
-  onSelectRef.current = onSelect
+  if (!webgl && (opts.webgl || elements.length > WEBGL_THRESHOLD) && supportsWebgl()) setWebgl(true)
+  const callbacks = useRef({ onSelect, onViewport: opts.onViewport, onExpand: opts.onExpand })
+  callbacks.current = { onSelect, onViewport: opts.onViewport, onExpand: opts.onExpand }
   const fittedFor = useRef<string | null>(null)
+  const refreshLabels = useRef(() => {})
 
   useEffect(() => {
     if (!container.current) return
@@ -50,58 +68,115 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, opts: 
       autoungrabify: true,
       boxSelectionEnabled: false,
       selectionType: 'single',
-      minZoom: 0.02,
+      minZoom: 0.01,
       maxZoom: 4,
     }
     const instance = cytoscape(options)
     instance.on('tap', (e) => {
-      if (e.target === instance) onSelectRef.current(null)
+      if (e.target === instance) callbacks.current.onSelect(null)
     })
-    instance.on('tap', 'node, edge', (e) => onSelectRef.current(e.target.id()))
-    if (webgl) {
-      let zoomedOut: boolean | null = null
-      instance.on('zoom', () => {
-        const now = instance.zoom() < LABEL_ZOOM
-        if (now === zoomedOut) return
-        zoomedOut = now
-        instance.batch(() => { instance.nodes('.resource').toggleClass('zoomed-out', now) })
-      })
+    instance.on('tap', 'node, edge', (e) => {
+      callbacks.current.onSelect(e.target.id())
+      if (e.target.hasClass('collapsed')) callbacks.current.onExpand?.(e.target.id(), String(e.target.data('kind')))
+    })
+    instance.on('dbltap', 'node.vpc', (e) => callbacks.current.onExpand?.(e.target.id(), 'vpc'))
+    let zoomedOut: boolean | null = null
+    const labelClass = (force = false) => {
+      if (!webgl) return
+      const now = instance.zoom() < LABEL_ZOOM
+      if (now === zoomedOut && !force) return
+      zoomedOut = now
+      instance.batch(() => { instance.nodes('.resource').toggleClass('zoomed-out', now) })
     }
-    // The side panel opening or the window resizing changes the container's size.
-    const resize = new ResizeObserver(() => instance.resize())
+    instance.on('zoom', () => labelClass())
+    refreshLabels.current = () => labelClass(true)
+    // Viewport changes settle before the large view decides what to expand.
+    let settle: ReturnType<typeof setTimeout> | undefined
+    instance.on('viewport', () => {
+      clearTimeout(settle)
+      settle = setTimeout(() => callbacks.current.onViewport?.(instance.extent(), instance.zoom()), 120)
+    })
+    // The side panel opening or the window resizing changes the container's size: keep what was in
+    // the middle of the view in the middle (a focused search result stays centred).
+    let size: { w: number; h: number } | null = null
+    const resize = new ResizeObserver(() => {
+      instance.resize()
+      const now = { w: instance.width(), h: instance.height() }
+      if (size !== null && (now.w !== size.w || now.h !== size.h)) instance.panBy({ x: (now.w - size.w) / 2, y: (now.h - size.h) / 2 })
+      size = now
+    })
     resize.observe(container.current)
     window.__vpclens = { cy: instance }
+    diagramHandle.cy = instance
     fittedFor.current = null
     setCy(instance)
     return () => {
+      clearTimeout(settle)
       resize.disconnect()
       if (window.__vpclens?.cy === instance) delete window.__vpclens
+      if (diagramHandle.cy === instance) diagramHandle.cy = null
       instance.destroy()
       setCy(null)
     }
   }, [container, webgl])
 
   useEffect(() => {
-    if (!cy) return
+    if (!cy || cy.destroyed()) return
     applyElements(cy, elements)
+    refreshLabels.current()
     if (elements.length > 0 && fittedFor.current !== fitKey) {
       fittedFor.current = fitKey
-      cy.fit(undefined, 40)
+      firstView(cy, initialView)
+      callbacks.current.onViewport?.(cy.extent(), cy.zoom())
     }
-  }, [cy, elements, fitKey])
+  }, [cy, elements, fitKey, initialView])
 
   useEffect(() => {
-    if (!cy) return
+    if (!cy || cy.destroyed()) return
     cy.batch(() => {
       cy.$(':selected').unselect()
       if (selectedId) cy.$id(selectedId).select()
     })
   }, [cy, selectedId, elements])
 
+  useEffect(() => {
+    if (cy && !cy.destroyed()) applySearchClasses(cy, highlight ?? null)
+  }, [cy, highlight, elements])
+
+  const focusKey = focus?.key
+  const focusId = focus?.id
+  useEffect(() => {
+    if (!cy || cy.destroyed() || focusId === undefined) return
+    const el = cy.$id(focusId)
+    if (el.empty()) return
+    // Close enough to read the element, never further out than now.
+    const zoom = Math.max(cy.zoom(), el.isParent() ? Math.min(1, cy.zoom() * 1.5) : 1)
+    const bb = el.boundingBox()
+    const p = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 }
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } })
+    // elements: a result inside a collapsed subnet appears once the subnet expands.
+  }, [cy, focusId, focusKey, elements])
+
   return { fit: () => cy?.fit(undefined, 40) }
 }
 
-/** Removes what is gone, adds what is new and updates the rest, keyed by id, in one batch. */
+/** Fit everything; when that is too small to read (`readable`), frame the top-left VPC instead. */
+function firstView(cy: Core, initialView: 'fit' | 'readable'): void {
+  cy.fit(undefined, 40)
+  if (initialView !== 'readable' || cy.zoom() >= READABLE_ZOOM) return
+  const vpcs = cy.nodes('.vpc')
+  if (vpcs.empty()) return
+  const first = vpcs.min((n) => n.boundingBox().x1 * 1e6 + n.boundingBox().y1).ele
+  cy.fit(first, 30)
+  if (cy.zoom() > 1) cy.zoom({ level: 1, position: first.position() })
+}
+
+const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+  const ka = Object.keys(a)
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k])
+}
+
+/** Removes what is gone, adds what is new and updates what changed, keyed by id, in one batch. */
 function applyElements(cy: Core, elements: ElementDefinition[]): void {
   const wanted = new Map<string, ElementDefinition>()
   for (const el of elements) wanted.set(String(el.data.id), el)
@@ -121,10 +196,23 @@ function applyElements(cy: Core, elements: ElementDefinition[]): void {
         added.push(el)
         continue
       }
-      existing.data(el.data)
-      existing.classes(Array.isArray(el.classes) ? el.classes : (el.classes ?? ''))
-      if (el.position && existing.isNode() && existing.isChildless()) existing.position(el.position)
+      // Unchanged elements are left alone: patching thousands of them costs a style pass each.
+      if (!sameData(existing.data(), el.data as Record<string, unknown>)) existing.data(el.data)
+      const classes = Array.isArray(el.classes) ? el.classes : String(el.classes ?? '').split(' ').filter(Boolean)
+      const kept = existing.classes().filter((c) => TRANSIENT_CLASSES.has(c))
+      const next = [...classes, ...kept]
+      const now = existing.classes()
+      if (now.length !== next.length || next.some((c) => !existing.hasClass(c))) existing.classes(next)
+      if (el.position && existing.isNode() && existing.isChildless()) {
+        const p = existing.position()
+        if (p.x !== el.position.x || p.y !== el.position.y) existing.position(el.position)
+      }
     }
-    if (added.length > 0) cy.add(added)
+    // Cytoscape keeps the data object it is given and later patches write into it: hand it a copy, so
+    // the caller's element definitions (memoized, shared with overlays) never change under them.
+    if (added.length > 0) cy.add(added.map((el) => ({ ...el, data: { ...el.data } })))
   })
 }
+
+/** Classes the hook itself sets (labels at low zoom, search): an element update keeps them. */
+const TRANSIENT_CLASSES: ReadonlySet<string> = new Set(['zoomed-out', 'search-match', 'search-current', 'search-dim'])

@@ -1,5 +1,15 @@
-/** What the address bar keeps, so that a reload reproduces the view: `?env=…&version=…&select=…`. */
-export interface UrlState { env: string | null; version: string | null; select: string | null }
+/**
+ * What the address bar keeps, so that a reload reproduces the view: `?env=…&version=…&view=…&q=…&select=…`.
+ * `view` stays a plain string here; the app checks it against its list of tabs (components/viewTabs.ts).
+ */
+export interface UrlState {
+  env: string | null; version: string | null; view: string | null
+  /** The search box's query (web/src/search/parseSearch.ts). */
+  q: string | null
+  select: string | null
+}
+
+export const URL_KEYS = ['env', 'version', 'view', 'q', 'select'] as const
 
 export function parseUrlState(search: string): UrlState {
   const p = new URLSearchParams(search)
@@ -7,13 +17,13 @@ export function parseUrlState(search: string): UrlState {
     const v = p.get(k)
     return v === null || v === '' ? null : v
   }
-  return { env: get('env'), version: get('version'), select: get('select') }
+  return { env: get('env'), version: get('version'), view: get('view'), q: get('q'), select: get('select') }
 }
 
 /** The query string for a state; other parameters already in `search` are kept. */
 export function formatUrlState(state: UrlState, search = ''): string {
   const p = new URLSearchParams(search)
-  for (const key of ['env', 'version', 'select'] as const) {
+  for (const key of URL_KEYS) {
     const v = state[key]
     if (v === null) p.delete(key)
     else p.set(key, v)
