@@ -7,6 +7,8 @@ export const VIEW_TABS = [
   { id: 'security', label: 'Security' },
   { id: 'findings', label: 'Findings' },
   { id: 'resources', label: 'Resources' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'diff', label: 'Diff' },
 ] as const satisfies readonly { id: string; label: string }[]
 
 export type ViewId = (typeof VIEW_TABS)[number]['id']

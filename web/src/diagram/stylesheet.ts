@@ -8,6 +8,7 @@ import { METRICS, cyPadding } from './metrics.ts'
 import { lodStylesheet } from './lodStylesheet.ts'
 import { exposureStylesheet } from './exposureStylesheet.ts'
 import { securityStylesheet } from './securityStylesheet.ts'
+import { diffStylesheet } from './diffStylesheet.ts'
 
 const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "DejaVu Sans", sans-serif'
 export const SELECTED = '#e11d48'
@@ -155,6 +156,7 @@ export const stylesheet: StylesheetJson = [
   // Collapsed subnets, bundled edges and search results (after the kind colours they override).
   ...lodStylesheet,
   // The diff view's statuses (colour, line style and halo; the glyphs are in the labels).
+  ...diffStylesheet,
   {
     selector: 'node:selected',
     style: { 'border-color': SELECTED, 'underlay-color': SELECTED, 'underlay-opacity': 0.22, 'underlay-padding': 5, 'underlay-shape': 'round-rectangle' },
