@@ -63,9 +63,9 @@ function ExposureItem({ exposure: e, open }: { exposure: Exposure; open: boolean
       <summary>
         <span className={`sev-badge sev-${e.severity}`}>{SEVERITY_WORD[e.severity]}</span>
         <span className="mono">{exposurePorts(e)}</span>
-        <span> from {sourceSummary(e.sources, e.breadth)}</span>
-        <span className="muted"> · {via}{e.completeness === 'partial' ? ' · partial' : ''}</span>
+        <span className="muted">{via}{e.completeness === 'partial' ? ' · partial' : ''}</span>
       </summary>
+      <div className="small">from {sourceSummary(e.sources, e.breadth)}</div>
       {e.sources.length > 3 && (
         <details className="small sources-list"><summary>All {e.sources.length} source CIDRs</summary><span className="mono">{e.sources.join(', ')}</span></details>
       )}

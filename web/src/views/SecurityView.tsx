@@ -25,15 +25,15 @@ export function SecurityView({ env, version, selectedId, onSelect }: Props) {
   const key = `${env}\n${version}\n${members}`
   const loaded = useAsync(key, (signal) => getSecurityGraph(env, version, members, signal))
   // Keep the previous graph on screen while the next one (members toggled, other version) loads.
-  const shownRef = useRef<SecurityGraph | null>(null)
-  if (loaded.status === 'ready') shownRef.current = loaded.data
-  const graph = shownRef.current
+  const shownRef = useRef<{ graph: SecurityGraph; members: boolean } | null>(null)
+  if (loaded.status === 'ready' && shownRef.current?.graph !== loaded.data) shownRef.current = { graph: loaded.data, members }
+  const graph = shownRef.current?.graph ?? null
   return (
     <div className="workspace" data-testid="security-workspace" data-ready={loaded.status === 'ready' ? key.replace(/\n/g, '|') : ''}>
       {loaded.status === 'loading' && <StatusMessage kind="loading" title="Loading security groups…" />}
       {loaded.status === 'error' && <StatusMessage kind="error" title="Could not load the security groups" message={loaded.error.message} />}
       {graph && (
-        <SecurityDiagram graph={graph} fitKey={`${env}\n${members}`} selectedId={selectedId} onSelect={onSelect} members={members} onMembers={setMembers} />
+        <SecurityDiagram graph={graph} fitKey={`${env}\n${shownRef.current?.members}`} selectedId={selectedId} onSelect={onSelect} members={members} onMembers={setMembers} />
       )}
       {graph && selectedId !== null && (
         <SecurityPanel env={env} version={version} graph={graph} selectedId={selectedId} onSelect={onSelect} onClose={() => onSelect(null)} />
