@@ -25,7 +25,11 @@ export async function versionResponseCache(app: FastifyInstance, store: Snapshot
       const found = await store.getVersion(env, version)
       if (!found) return // the handler answers 404
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
-      const key = `${route.url} ${env} ${found.id} ${found.hash} ${query}`
+      // Every path parameter but the version (resolved to its id and hash) is part of the key: the
+      // resource route has an :id, and one version's resources must not share one entry.
+      const params = Object.entries(request.params as Record<string, string>)
+        .filter(([k]) => k !== 'version').sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&')
+      const key = `${route.url} ${params} ${found.id} ${found.hash} ${query}`
       const hit = entries.get(key)
       if (hit) {
         entries.delete(key)

@@ -81,6 +81,14 @@ describe('GET …/resources/:id', () => {
     expect(sg).toMatchObject({ id: 'sg-web', kind: 'security-group', account: '123456789012', vpcId: 'vpc-1' })
     expect(sg.raw.IpPermissions).toHaveLength(2)
   })
+  it('serves each resource of a version as itself, also on repeated requests (the response cache keys on the id)', async () => {
+    for (let round = 0; round < 2; round++) {
+      for (const id of ['sg-web', 'vpc-1', 'i-web']) {
+        const res = await app.inject({ method: 'GET', url: `/api/environments/prod/versions/1/resources/${id}` })
+        expect(res.json().id).toBe(id)
+      }
+    }
+  })
   it('404s a resource that is not in that version', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/environments/prod/versions/2/resources/i-web' })
     expect(res.statusCode).toBe(404)
