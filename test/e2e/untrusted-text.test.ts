@@ -23,9 +23,12 @@ let dataDir: string
 let server: RunningServer
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 let page: Page
-let ids: { vpc: string; subnet: string; instance: string }
+let ids: { vpc: string; subnet: string; instance: string; group: string; rule: string }
 
-/** The demo account, with hostile Name tags and tag values on a VPC, a subnet and an instance. */
+/**
+ * The demo account, with hostile Name tags and tag values on a VPC, a subnet and an instance, and a
+ * security group whose name and one rule's description are markup.
+ */
 async function storeHostileEnvironment(dir: string) {
   const region = generateEnvironment({ seed: 7 })
   const hostile = (name: string): Tag[] => [{ Key: 'Name', Value: name }, { Key: 'owner', Value: SCRIPT }, { Key: IMG, Value: IMG }]
@@ -36,6 +39,11 @@ async function storeHostileEnvironment(dir: string) {
   const instance = region.ec2.Reservations.flatMap((r) => r.Instances ?? []).find((i) => i.SubnetId === subnet.SubnetId)
     ?? region.ec2.Reservations[0].Instances![0]
   instance.Tags = hostile(IMG)
+  const group = region.ec2.SecurityGroups.find((g) => g.VpcId === vpc.VpcId && g.GroupName !== 'default' && (g.IpPermissions ?? []).length > 0)!
+  group.GroupName = SCRIPT
+  group.Tags = hostile(SCRIPT)
+  const rule = region.ec2.SecurityGroupRules.find((r) => r.GroupId === group.GroupId && !r.IsEgress)!
+  rule.Description = IMG
   const inventory: Inventory = { schemaVersion: 1, source: 'import', collectedAt: '2026-01-01T00:00:00.000Z', regions: [region], warnings: [] }
   const store = openSqliteStore(dir)
   try {
@@ -43,7 +51,7 @@ async function storeHostileEnvironment(dir: string) {
   } finally {
     await store.close()
   }
-  return { vpc: vpc.VpcId!, subnet: subnet.SubnetId!, instance: instance.InstanceId! }
+  return { vpc: vpc.VpcId!, subnet: subnet.SubnetId!, instance: instance.InstanceId!, group: group.GroupId, rule: rule.SecurityGroupRuleId }
 }
 
 beforeAll(async () => {
@@ -107,6 +115,31 @@ describe('untrusted names and tags', () => {
     }
     mkdirSync(join(REPO, 'test-results'), { recursive: true })
     await page.screenshot({ path: join(REPO, 'test-results', 'untrusted-text.png') })
+  })
+
+  it('shows a hostile group name and rule description as text in the Security view', async () => {
+    await page.goto(`${server.url}/?env=hostile&view=security`)
+    await page.waitForFunction((id) => window.__vpclens?.cy.$id(id).nonempty() === true, ids.group, { timeout: 30_000 })
+    expect(await page.evaluate((id) => window.__vpclens!.cy.$id(id).data('name'), ids.group)).toBe(SCRIPT)
+    await page.evaluate((id) => { window.__vpclens!.cy.$id(id).emit('tap') }, ids.group)
+    await expect.poll(() => page.getByTestId('side-panel-id').textContent()).toBe(ids.group)
+    expect(await page.getByTestId('side-panel-title').textContent()).toBe(SCRIPT)
+    const description = page.locator(`[data-testid="ingress-rules"] tr[data-rule-id="${ids.rule}"] td.description`)
+    expect(await description.textContent()).toBe(IMG)
+    await page.waitForTimeout(200)
+    expect(browser.dialogs).toEqual([])
+    expect(await injected()).toEqual({ imgs: 0, scripts: 0 })
+  })
+
+  it('shows hostile names as text in the resource list', async () => {
+    await page.goto(`${server.url}/?env=hostile&view=resources`)
+    const row = page.locator(`[data-testid="resource-row"][data-id="${ids.vpc}"]`)
+    await row.waitFor({ timeout: 30_000 })
+    expect(await row.locator('td').nth(1).textContent()).toBe(SCRIPT)
+    expect(await page.locator(`[data-testid="resource-row"][data-id="${ids.group}"] td`).nth(1).textContent()).toBe(SCRIPT)
+    await page.getByTestId('resource-filter').fill(IMG)
+    await expect.poll(() => page.getByTestId('resource-row').count()).toBeGreaterThan(0)
+    expect(await injected()).toEqual({ imgs: 0, scripts: 0 })
   })
 
   it('never opened a dialog', async () => {

@@ -11,7 +11,7 @@ import type { SecurityGraph, SecurityGraphNode } from '../../../shared/index.ts'
 import type { Point } from './layout.ts'
 
 export const SECURITY_METRICS = {
-  group: { w: 224, h: 46 },
+  group: { w: 224, h: 52 },
   source: { w: 176, h: 42 },
   member: { w: 150, h: 34 },
   /** Room between columns for the edges' port labels. */

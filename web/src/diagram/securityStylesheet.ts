@@ -100,6 +100,8 @@ export const securityStylesheet: Style[] = [
   })),
   { selector: 'edge.from-internet', style: { width: 2.4 } },
   { selector: 'edge.sg-peered', style: { 'line-color': PEERED_EDGE, 'target-arrow-color': PEERED_EDGE, width: 2.4 } },
-  { selector: 'edge.sg-self', style: { 'curve-style': 'bezier', 'loop-direction': '0deg', 'loop-sweep': '-50deg', 'control-point-step-size': 56 } },
+  // A group admitting itself reads better as a line in its label (toSecurityElements) than as a loop
+  // across a wide node; the edge stays, for selection by id and for the counts.
+  { selector: 'edge.sg-self', style: { display: 'none' } },
   { selector: 'edge.sg-member-of', style: { width: 1, 'line-color': '#9fc9c2', 'target-arrow-shape': 'none' } },
 ]

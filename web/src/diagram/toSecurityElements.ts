@@ -10,12 +10,13 @@ import { truncate } from './toElements.ts'
 const round = (n: number) => Math.round(n * 1000) / 1000
 
 /** The text drawn on a node of the Security view. */
-export function securityLabel(n: SecurityGraphNode): string {
+export function securityLabel(n: SecurityGraphNode, self?: string): string {
   switch (n.kind) {
     case 'vpc': return truncate(`${n.label}${n.label !== n.id ? `  ·  ${n.id}` : ''}${n.details.cidr ? `  ·  ${n.details.cidr}` : ''}`, 80)
     case 'security-group': {
       const members = Number(n.details.members ?? 0)
-      return `${truncate(n.label, 26)}\n${n.id}${members > 0 ? `  ·  ${members} ENI${members === 1 ? '' : 's'}` : ''}`
+      const own = `${truncate(n.label, 26)}\n${n.id}${members > 0 ? `  ·  ${members} ENI${members === 1 ? '' : 's'}` : ''}`
+      return self === undefined ? own : `${own}\n↻ itself: ${self}`
     }
     case 'internet': return 'Internet\n0.0.0.0/0 · ::/0'
     case 'cidr': return n.details.vpc ? `${n.label}\n${truncate(n.details.vpc, 26)}` : `CIDR\n${n.label}`
@@ -28,10 +29,11 @@ export function securityLabel(n: SecurityGraphNode): string {
 
 export function toSecurityElements(graph: SecurityGraph, layout: SecurityLayout): ElementDefinition[] {
   const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]))
+  const selfLabel = new Map(graph.edges.filter((e) => e.kind === 'ingress' && e.source === e.target).map((e) => [e.source, e.label]))
   const containers: ElementDefinition[] = []
   const leaves: ElementDefinition[] = []
   for (const n of graph.nodes) {
-    const data: Record<string, unknown> = { id: n.id, kind: n.kind, name: n.label, label: securityLabel(n) }
+    const data: Record<string, unknown> = { id: n.id, kind: n.kind, name: n.label, label: securityLabel(n, selfLabel.get(n.id)) }
     if (n.resourceId !== undefined) data.resourceId = n.resourceId
     if (n.kind === 'vpc') {
       containers.push({ group: 'nodes', data: data as ElementDefinition['data'], classes: ['sg-vpc'] })
