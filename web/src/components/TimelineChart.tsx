@@ -86,7 +86,7 @@ export function TimelineChart({ marks, picked, onPick }: Props) {
               <line x1={cx} x2={cx} y1={markY} y2={y(m.total)} stroke="#94a3b8" strokeDasharray="2 2" />
               <path d={symbol(SHAPES[m.shape], m.area)() ?? ''} transform={`translate(${cx},${markY})${turn(m.shape)}`} fill={m.fill} stroke={m.stroke} strokeWidth={2} className="timeline-symbol" />
               {m.exposure > 0 && (
-                <text x={cx} y={markY - 20} textAnchor="middle" className="timeline-exposure">{m.exposure} exposure</text>
+                <text x={cx} y={markY - Math.sqrt(m.area) * 0.85 - 6} textAnchor="middle" className="timeline-exposure">{m.exposure} exposure</text>
               )}
               <text x={cx} y={HEIGHT - M.bottom + 18} textAnchor="middle" className="timeline-version">v{m.id}</text>
               <text x={cx} y={HEIGHT - M.bottom + 34} textAnchor="middle" className="timeline-time">{formatTime(m.createdAt).replace(' UTC', '')}</text>
@@ -110,8 +110,8 @@ export function TimelineLegend() {
         const s = LEVEL_STYLE[l]
         return (
           <span className="legend-item" key={l}>
-            <svg width={26} height={26} aria-hidden="true">
-              <path d={symbol(SHAPES[s.shape], Math.min(s.area, 220))() ?? ''} transform={`translate(13,13)${turn(s.shape)}`} fill={s.fill} stroke={s.stroke} strokeWidth={1.5} />
+            <svg width={28} height={28} aria-hidden="true">
+              <path d={symbol(SHAPES[s.shape], Math.min(s.area, 150))() ?? ''} transform={`translate(14,14)${turn(s.shape)}`} fill={s.fill} stroke={s.stroke} strokeWidth={1.5} />
             </svg>
             {s.label}
           </span>

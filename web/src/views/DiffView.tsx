@@ -135,9 +135,16 @@ export function DiffView({ env, versions, from, to, onPair }: Props) {
         </div>
         <DiffLegend />
       </div>
-      {panel && ready && (
+      {/* Always there, so the diagram keeps its width (and a focused change its place) when one is picked. */}
+      {panel && ready ? (
         <DiffDetails title={panel.title} subtitle={panel.subtitle} items={panel.items} diff={ready.diff}
           onClose={() => setPicked({ pair: key, item: null, node: null })} />
+      ) : (
+        <aside className="side-panel diff-details" data-testid="diff-details-empty" aria-label="Change details">
+          <div className="side-panel-body">
+            <p className="muted">Pick a change in the list, or click an element of the diagram, to see what changed in it: every field and rule, before and after.</p>
+          </div>
+        </aside>
       )}
     </div>
   )
