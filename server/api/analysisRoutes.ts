@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts'
 import type { RouteDeps } from './environmentRoutes.ts'
 import { loadSnapshot } from './loadSnapshot.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
+import { nativeJsonSerializer } from './nativeJsonSerializer.ts'
 
 /** Internet exposure, findings and reachability queries of a version, computed once per snapshot hash. */
 export const analysisRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store }) => {
@@ -23,6 +24,7 @@ export const analysisRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store
   }
 
   api.get('/environments/:env/versions/:version/exposure', {
+    ...nativeJsonSerializer,
     schema: {
       summary: 'Internet exposure of every network interface, with traces, and open security groups that are not exposed',
       params: VersionParams, response: { 200: ExposureReport, 404: ApiError },

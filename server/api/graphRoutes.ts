@@ -7,6 +7,7 @@ import { HashCache } from '../cache/HashCache.ts'
 import { notFound } from '../errors.ts'
 import type { RouteDeps } from './environmentRoutes.ts'
 import { loadSnapshot } from './loadSnapshot.ts'
+import { nativeJsonSerializer } from './nativeJsonSerializer.ts'
 
 /** A version's diagram graph, and one resource's full attributes. */
 export const graphRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store }) => {
@@ -14,6 +15,7 @@ export const graphRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store })
   const graphs = new HashCache<GraphT>(8)
 
   api.get('/environments/:env/versions/:version/graph', {
+    ...nativeJsonSerializer,
     schema: { summary: 'The diagram graph of a version', params: VersionParams, response: { 200: Graph, 404: ApiError } },
   }, async (request) => {
     const { env, version } = request.params
