@@ -27,6 +27,8 @@ export const SECURITY_METRICS = {
 } as const
 
 const M = SECURITY_METRICS
+/** A column of more groups than about this many rows² wraps into sub-columns. */
+const SUBCOLUMN_ROWS = 6
 const SOURCE_RANK: Record<string, number> = { internet: 0, 'prefix-list': 1, cidr: 2, 'external-group': 3 }
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const byLabel = (a: SecurityGraphNode, b: SecurityGraphNode) => cmp(a.label, b.label) || cmp(a.id, b.id)
@@ -110,9 +112,18 @@ export function layoutSecurityGraph(graph: SecurityGraph): SecurityLayout {
       col.sort((a, b) => key(a) - key(b) || byLabel(a, b))
       const cells = col.map((g) => cell(g.id))
       const colW = Math.max(...cells.map((c) => c.w))
+      // A long column (hundreds of groups in a large account) wraps into side-by-side sub-columns,
+      // filled top to bottom in the same order, so the VPC box keeps a readable shape.
+      const subs = Math.max(1, Math.ceil(Math.sqrt(col.length / SUBCOLUMN_ROWS)))
+      const perSub = Math.ceil(col.length / subs)
       let cy = top
       col.forEach((g, k) => {
         row.set(g.id, k)
+        if (k > 0 && k % perSub === 0) {
+          bottom = Math.max(bottom, cy - M.rowGap)
+          cy = top
+          x += colW + M.rowGap * 2
+        }
         const c = cells[k]
         positions.set(g.id, { x: x + colW / 2, y: cy + M.group.h / 2 })
         const ids = homeMembers.get(g.id) ?? []
