@@ -1,4 +1,4 @@
-import { ANALYSIS_SEVERITIES, type Finding } from '../../shared/index.ts'
+import { SEVERITIES, type Finding } from '../../shared/index.ts'
 import type { ExposureAnalysis } from './analyzeExposure.ts'
 import { exposureFindings, openRuleFindings } from './exposureFindings.ts'
 import { securityGroupFindings } from './hygieneFindings.ts'
@@ -13,6 +13,6 @@ export function analyzeFindings(model: Model, exposure: ExposureAnalysis): Findi
     ...securityGroupFindings(model),
     ...networkFindings(model, exposure.evaluator.nacl, exposure.exposures),
   ]
-  const rank = (f: Finding) => ANALYSIS_SEVERITIES.indexOf(f.severity)
+  const rank = (f: Finding) => SEVERITIES.indexOf(f.severity)
   return all.sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }

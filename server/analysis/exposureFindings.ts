@@ -1,4 +1,4 @@
-import type { AnalysisSeverity, Blocked, Exposure, Finding } from '../../shared/index.ts'
+import type { Severity, Blocked, Exposure, Finding } from '../../shared/index.ts'
 import type { Model } from './Model.ts'
 import { ADMIN_PORTS, DATABASE_PORTS, HIGH_RISK_PORTS, INFRA_PORTS, portsIn } from './portCatalog.ts'
 import { breadthOf } from './severity.ts'
@@ -37,7 +37,7 @@ export function exposureFindings(exposures: readonly Exposure[]): Finding[] {
     const check = k.split('|')[0]
     const e0 = g.list[0]
     const wide = g.list.some((e) => e.breadth === 'world' || e.breadth === 'broad')
-    const severity: AnalysisSeverity = wide ? (g.cat?.wide ?? 'high') : 'low'
+    const severity: Severity = wide ? (g.cat?.wide ?? 'high') : 'low'
     const ports = dedupe(g.ports)
     const sources = [...new Set(g.list.flatMap((e) => e.sources))].slice(0, 20)
     const how = e0.via === 'direct' ? 'directly' : `through load balancer listener ${e0.lb?.listenerPort}`

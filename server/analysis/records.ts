@@ -1,4 +1,4 @@
-import type { AnalysisSeverity, Blocked, Exposure, LbHop, TraceStep } from '../../shared/index.ts'
+import type { Severity, Blocked, Exposure, LbHop, TraceStep } from '../../shared/index.ts'
 import { AddressSet } from './AddressSet.ts'
 import type { BlockedPiece, ExposedPiece } from './InboundEvaluator.ts'
 import { ALL, ICMP, ICMPV6, icmpBlocks, isIcmp, OTHER, protocolName } from './protocols.ts'
@@ -103,7 +103,7 @@ export function toExposures(pieces: readonly ExposedPiece[], ctx: ExposureContex
     const blocks = isIcmp(p.bucket) ? icmpBlocks(p.lo, p.hi).map((b) => ({ ports: b.types, icmpCodes: b.codes as [number, number] | undefined }))
       : [{ ports: [p.lo, p.hi] as [number, number], icmpCodes: undefined }]
     for (const b of blocks) {
-      const severity: AnalysisSeverity = ctx.severityPort
+      const severity: Severity = ctx.severityPort
         ? exposureSeverity(ctx.severityPort.protocol, ctx.severityPort.port, ctx.severityPort.port, breadth)
         : exposureSeverity(protocol, b.ports[0], b.ports[1], breadth)
       out.push({

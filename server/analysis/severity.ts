@@ -1,4 +1,4 @@
-import type { AnalysisSeverity, Exposure } from '../../shared/index.ts'
+import type { Severity, Exposure } from '../../shared/index.ts'
 import type { AddressSet } from './AddressSet.ts'
 import { INTERNET_V4_SIZE, INTERNET_V6_SIZE } from './internetSpace.ts'
 import { ADMIN_PORTS, DATABASE_PORTS, HIGH_RISK_PORTS, INFRA_PORTS, portsIn, WEB_PORTS } from './portCatalog.ts'
@@ -19,7 +19,7 @@ export function breadthOf(set: AddressSet): Breadth {
  * Severity of a real exposure: what the port is (admin, database, high-risk, infrastructure, web) and
  * how much of the internet reaches it. `protocol` all / other / a number means every port is open.
  */
-export function exposureSeverity(protocol: string, lo: number, hi: number, breadth: Breadth): AnalysisSeverity {
+export function exposureSeverity(protocol: string, lo: number, hi: number, breadth: Breadth): Severity {
   const wide = breadth === 'world' || breadth === 'broad'
   if (protocol === 'icmp' || protocol === 'icmpv6') return 'info'
   const portful = protocol === 'tcp' || protocol === 'udp'

@@ -5,13 +5,8 @@
  * reviewer who knows RA reads them without a legend. Built by server/analysis; drawn by the web.
  */
 import Type, { type Static } from 'typebox'
+import { Severity } from './severity.ts'
 
-/** Most severe first. The same five levels as the diff's Severity (shared/schemas/diff.ts). */
-export const AnalysisSeverity = Type.Union([
-  Type.Literal('critical'), Type.Literal('high'), Type.Literal('medium'), Type.Literal('low'), Type.Literal('info'),
-])
-export type AnalysisSeverity = Static<typeof AnalysisSeverity>
-export const ANALYSIS_SEVERITIES: readonly AnalysisSeverity[] = ['critical', 'high', 'medium', 'low', 'info']
 
 /**
  * `tcp`, `udp`, `icmp`, `icmpv6`; `all` (every IP protocol, every port); `other` (every IP protocol that
@@ -159,7 +154,7 @@ export const Exposure = Type.Object({
   completeness: Completeness,
   /** For partial: the client kinds whose ephemeral ports are all allowed back (e.g. "windows-macos (49152-65535)"); empty = none fully. */
   clientFamilies: Type.Optional(Type.Array(Type.String())),
-  severity: AnalysisSeverity,
+  severity: Severity,
   /** Conditions the verdict rests on that vpclens cannot check (appliances in the path, unknown LB node IPs…). */
   caveats: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
   trace: Type.Array(TraceStep),
@@ -188,7 +183,7 @@ export const Finding = Type.Object({
   id: Type.String(),
   /** The catalogue entry, e.g. ADMIN_PORT_EXPOSED, UNUSED_SECURITY_GROUP (see README). */
   check: Type.String(),
-  severity: AnalysisSeverity,
+  severity: Severity,
   title: Type.String(),
   /** The resources concerned, most specific first (interface, security group, rule id, NACL, route table…). */
   resourceIds: Type.Array(Type.String()),

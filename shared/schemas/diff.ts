@@ -6,13 +6,8 @@ import Type, { type Static } from 'typebox'
 import { GraphEdge, GraphNode } from './graph.ts'
 import { Resource, ResourceKind } from './snapshot.ts'
 import { ENV_NAME_PATTERN, VERSION_ID_PATTERN } from './versions.ts'
+import { Severity } from './severity.ts'
 
-/** Most severe first. `info` marks changes that tighten or do not affect security. */
-export const Severity = Type.Union([
-  Type.Literal('critical'), Type.Literal('high'), Type.Literal('medium'), Type.Literal('low'), Type.Literal('info'),
-])
-export type Severity = Static<typeof Severity>
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info']
 
 /** A plain attribute, tag or name that changed; `path` is dotted (`attributes.publicIps`, `tags.env`). */
 export const FieldChange = Type.Object({

@@ -3,7 +3,7 @@
  * the web app polls, and the JSON a webhook receives after a new version with security-relevant changes.
  */
 import Type, { type Static } from 'typebox'
-import { Severity } from './diff.ts'
+import { Severity } from './severity.ts'
 import { ResourceKind } from './snapshot.ts'
 
 export const RefreshProgress = Type.Object({

@@ -5,10 +5,10 @@
  * overlay reads without colour); a port filter dims every resource not exposed on that port.
  */
 import type { ElementDefinition } from 'cytoscape'
-import { ANALYSIS_SEVERITIES, type AnalysisSeverity, type Exposure, type ExposureReport } from '../../../shared/index.ts'
+import { SEVERITIES, type Severity, type Exposure, type ExposureReport } from '../../../shared/index.ts'
 import { truncate } from './toElements.ts'
 
-export const SEVERITY_WORD: Record<AnalysisSeverity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW', info: 'INFO' }
+export const SEVERITY_WORD: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW', info: 'INFO' }
 
 /** `tcp/22`, `udp/53`, `tcp/1024-65535`, `all`, `icmp`, `proto/50`: one exposure's protocol and ports. */
 export function exposurePorts(e: Pick<Exposure, 'protocol' | 'ports'>): string {
@@ -33,15 +33,15 @@ export function exposureSubjects(e: Exposure): string[] {
   return ids
 }
 
-export interface NodeExposure { severity: AnalysisSeverity; ports: string[]; exposures: Exposure[] }
+export interface NodeExposure { severity: Severity; ports: string[]; exposures: Exposure[] }
 
 /** Element id → its exposures, worst severity and open ports (the listener port for a load balancer in front). */
 export function exposureByElement(report: ExposureReport): Map<string, NodeExposure> {
   const out = new Map<string, NodeExposure>()
   for (const e of report.exposures) {
     for (const id of exposureSubjects(e)) {
-      const entry = out.get(id) ?? { severity: 'info' as AnalysisSeverity, ports: [], exposures: [] }
-      if (entry.exposures.length === 0 || ANALYSIS_SEVERITIES.indexOf(e.severity) < ANALYSIS_SEVERITIES.indexOf(entry.severity)) entry.severity = e.severity
+      const entry = out.get(id) ?? { severity: 'info' as Severity, ports: [], exposures: [] }
+      if (entry.exposures.length === 0 || SEVERITIES.indexOf(e.severity) < SEVERITIES.indexOf(entry.severity)) entry.severity = e.severity
       const ports = e.lb && id === e.lb.loadBalancerArn && id !== e.resource ? `tcp/${e.lb.listenerPort}` : exposurePorts(e)
       if (!entry.ports.includes(ports)) entry.ports.push(ports)
       entry.exposures.push(e)

@@ -4,16 +4,16 @@
  * too (the label's severity word is the colour-free cue). Dimmed elements fade for the port filter.
  */
 import type { StylesheetJson } from 'cytoscape'
-import type { AnalysisSeverity } from '../../../shared/index.ts'
+import type { Severity } from '../../../shared/index.ts'
 
-export const SEVERITY_COLOURS: Record<AnalysisSeverity, { fill: string; border: string; text: string }> = {
+export const SEVERITY_COLOURS: Record<Severity, { fill: string; border: string; text: string }> = {
   critical: { fill: '#fde2e1', border: '#b91c1c', text: '#7f1d1d' },
   high: { fill: '#ffedd5', border: '#c2410c', text: '#7c2d12' },
   medium: { fill: '#fef3c7', border: '#a16207', text: '#713f12' },
   low: { fill: '#ecfccb', border: '#4d7c0f', text: '#365314' },
   info: { fill: '#e0ecfb', border: '#1d4ed8', text: '#1e3a8a' },
 }
-const BORDER: Record<AnalysisSeverity, { width: number; style: 'solid' | 'double' }> = {
+const BORDER: Record<Severity, { width: number; style: 'solid' | 'double' }> = {
   critical: { width: 5, style: 'double' },
   high: { width: 4, style: 'double' },
   medium: { width: 3, style: 'solid' },
@@ -25,7 +25,7 @@ type Style = StylesheetJson[number]
 
 export const exposureStylesheet: Style[] = [
   { selector: 'node.exposed', style: { 'font-weight': 'bold', 'z-index': 10 } },
-  ...(Object.keys(SEVERITY_COLOURS) as AnalysisSeverity[]).map((s): Style => ({
+  ...(Object.keys(SEVERITY_COLOURS) as Severity[]).map((s): Style => ({
     selector: `node.exposed.sev-${s}`,
     style: {
       'background-color': SEVERITY_COLOURS[s].fill,

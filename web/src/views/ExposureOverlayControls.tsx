@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { ANALYSIS_SEVERITIES } from '../../../shared/index.ts'
+import { SEVERITIES } from '../../../shared/index.ts'
 import { SEVERITY_COLOURS } from '../diagram/exposureStylesheet.ts'
 import { SEVERITY_WORD } from '../diagram/exposureOverlay.ts'
 import '../components/views.css'
@@ -59,7 +59,7 @@ export function parsePort(text: string): number | null {
 export function ExposureLegend() {
   return (
     <div className="legend-group" data-testid="exposure-legend">
-      {ANALYSIS_SEVERITIES.map((s) => (
+      {SEVERITIES.map((s) => (
         <span className="legend-item" key={s}>
           <span className={`swatch swatch-tag sev-swatch sev-${s}`} style={{ background: SEVERITY_COLOURS[s].fill, borderColor: SEVERITY_COLOURS[s].border, color: SEVERITY_COLOURS[s].text }}>
             {SEVERITY_WORD[s]}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { ANALYSIS_SEVERITIES, type AnalysisSeverity, type Finding } from '../../../shared/index.ts'
+import { SEVERITIES, type Severity, type Finding } from '../../../shared/index.ts'
 import { getFindings } from '../api/index.ts'
 import { SortHeader } from '../components/SortHeader.tsx'
 import { StatusMessage } from '../components/StatusMessage.tsx'
@@ -26,14 +26,14 @@ const fields = (f: Finding) => ({
 export function FindingsView({ env, version, onOpen }: Props) {
   const report = useAsync(`${env}\n${version}`, (signal) => getFindings(env, version, signal))
   const [query, setQuery] = useState('')
-  const [severities, setSeverities] = useState<ReadonlySet<AnalysisSeverity>>(new Set())
+  const [severities, setSeverities] = useState<ReadonlySet<Severity>>(new Set())
   const [sort, setSort] = useState<SortState<Column>>({ key: 'severity', dir: 'asc' })
   const all = report.status === 'ready' ? report.data.findings : []
   const rows = useMemo(() => {
     const bySeverity = severities.size === 0 ? all : all.filter((f) => severities.has(f.severity))
-    return sortRows(filterRows(bySeverity, query, fields), sort, (f, key) => (key === 'severity' ? ANALYSIS_SEVERITIES.indexOf(f.severity) : fields(f)[key]))
+    return sortRows(filterRows(bySeverity, query, fields), sort, (f, key) => (key === 'severity' ? SEVERITIES.indexOf(f.severity) : fields(f)[key]))
   }, [all, severities, query, sort])
-  const toggle = (s: AnalysisSeverity) => setSeverities((prev) => {
+  const toggle = (s: Severity) => setSeverities((prev) => {
     const next = new Set(prev)
     if (next.has(s)) next.delete(s)
     else next.add(s)
@@ -44,7 +44,7 @@ export function FindingsView({ env, version, onOpen }: Props) {
     <div className="workspace" data-testid="findings-workspace">
       <div className="list-view">
         <div className="list-toolbar">
-          {report.status === 'ready' && ANALYSIS_SEVERITIES.map((s) => (
+          {report.status === 'ready' && SEVERITIES.map((s) => (
             <button key={s} type="button" className={`chip sev-${s}${severities.has(s) ? ' chip-on' : ''}`} aria-pressed={severities.has(s)}
               data-testid={`severity-${s}`} onClick={() => toggle(s)}>
               <span className={`sev-badge sev-${s}`}>{SEVERITY_WORD[s]}</span> {report.data.counts[s]}
