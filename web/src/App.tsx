@@ -10,11 +10,13 @@ import { Header } from './components/Header.tsx'
 import { SidePanel } from './components/SidePanel.tsx'
 import { StatusMessage } from './components/StatusMessage.tsx'
 import { VersionPicker } from './components/VersionPicker.tsx'
+import { RefreshButton } from './components/RefreshButton.tsx'
 import { ViewTabs } from './components/ViewTabs.tsx'
 import { viewFromUrl, type ViewId } from './components/viewTabs.ts'
 import { applyExposureOverlay, exposedOnPort } from './diagram/exposureOverlay.ts'
 import { selectedElement } from './state/selectedElement.ts'
 import { useAsync } from './state/useAsync.ts'
+import { useReloadable } from './state/useReloadable.ts'
 import { useUrlState } from './state/useUrlState.ts'
 import { useKeyboardShortcuts } from './state/useKeyboardShortcuts.ts'
 import { useSearch } from './state/useSearch.ts'
@@ -34,7 +36,8 @@ export function App() {
   const environments = envs.status === 'ready' ? envs.data : []
   const env = pickEnv(environments, url.env)
 
-  const versions = useAsync(env, (signal) => getVersions(env!, signal))
+  // Reloadable: after a Refresh records a version, the list grows without blanking the diagram.
+  const [versions, reloadVersions] = useReloadable(env, (signal) => getVersions(env!, signal))
   const versionList = versions.status === 'ready' ? versions.data : []
   const version = versionList.some((v) => v.id === url.version) ? url.version : (versionList.at(-1)?.id ?? null)
 
@@ -118,6 +121,7 @@ export function App() {
         {env !== null && version !== null && view !== 'timeline' && view !== 'diff' && (
           <VersionPicker versions={versionList} value={version} onChange={(v) => setUrl({ version: v })} />
         )}
+        {env !== null && <RefreshButton env={env} onNewVersion={async (v) => { await reloadVersions(); setUrl({ version: v }) }} />}
         <SearchBox ref={searchInput} search={search} />
         {env !== null && version !== null && view !== 'timeline' && view !== 'diff' && <ExportMenu env={env} version={version} graph={shown} view={view} />}
       </Header>

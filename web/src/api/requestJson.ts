@@ -25,22 +25,22 @@ function askForToken(sentToken: string | null): Promise<boolean> {
 }
 
 /**
- * GET a JSON document and check it against its shared schema. Non-2xx responses become an
+ * GET (or POST, without a body: see postJson.ts) a JSON document and check it against its shared schema. Non-2xx responses become an
  * ApiRequestError carrying the server's message; a body that does not match the schema is an error
  * too (the contract between server and web drifted).
  */
-export async function requestJson<S extends TSchema>(path: string, schema: S, signal?: AbortSignal): Promise<Static<S>> {
+export async function requestJson<S extends TSchema>(path: string, schema: S, signal?: AbortSignal, method: 'GET' | 'POST' = 'GET'): Promise<Static<S>> {
   let res: Response
   const token = sessionStorage.getItem(TOKEN_KEY)
   try {
-    res = await fetch(path, { headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal })
+    res = await fetch(path, { method, headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal })
   } catch (e) {
     if (signal?.aborted) throw e
     throw new ApiRequestError(0, 'NETWORK', `Cannot reach the vpclens server (${(e as Error).message})`)
   }
   // A server started with --token: ask for it once (one prompt however many requests are waiting),
   // keep it for this tab only, and try again.
-  if (res.status === 401 && (await askForToken(token))) return requestJson(path, schema, signal)
+  if (res.status === 401 && (await askForToken(token))) return requestJson(path, schema, signal, method)
   const text = await res.text()
   let body: unknown = undefined
   try {
