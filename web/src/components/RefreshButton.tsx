@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RefreshStatus } from '../../../shared/index.ts'
 import { getRefreshStatus } from '../api/getRefreshStatus.ts'
 import { refreshEnvironment } from '../api/refreshEnvironment.ts'
-import { ApiRequestError } from '../api/requestJson.ts'
 import './refresh.css'
 
 interface Props {
@@ -13,18 +12,17 @@ interface Props {
 
 /** How often a running refresh is polled (the GET is cheap and not rate limited). */
 const POLL_MS = 1000
-const NO_DISCOVERY = 'Start serve with discover options to refresh (vpclens serve --refresh, or --regions, --profile, …)'
 
-type Availability = { kind: 'probing' } | { kind: 'available' } | { kind: 'unavailable'; reason: string }
+type Availability = 'probing' | 'available' | 'unavailable'
 type Outcome = { kind: 'created' | 'unchanged'; version: string } | { kind: 'failed'; message: string }
 
 /**
  * The header's Refresh action: runs discovery now on a server started with discover options, shows
  * its progress, then opens the new version or says that nothing changed. The server is asked once
- * per environment whether it can refresh; a server that cannot gets a disabled button saying why.
+ * per environment whether it can refresh; where it cannot, there is no button.
  */
 export function RefreshButton({ env, onNewVersion }: Props) {
-  const [availability, setAvailability] = useState<Availability>({ kind: 'probing' })
+  const [availability, setAvailability] = useState<Availability>('probing')
   const [busy, setBusy] = useState(false)
   const [progress, setProgress] = useState<RefreshStatus['progress']>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -58,28 +56,26 @@ export function RefreshButton({ env, onNewVersion }: Props) {
   useEffect(() => {
     const ctl = new AbortController()
     controller.current = ctl
-    setAvailability({ kind: 'probing' })
+    setAvailability('probing')
     setBusy(false)
     setProgress(null)
     setOutcome(null)
     getRefreshStatus(env, ctl.signal).then(
       (status) => {
         if (ctl.signal.aborted) return
-        setAvailability({ kind: 'available' })
+        setAvailability('available')
         if (status.state === 'running') void follow(status, ctl.signal)
       },
-      (e: unknown) => {
-        if (ctl.signal.aborted) return
-        const reason = e instanceof ApiRequestError && e.status === 409 ? NO_DISCOVERY : e instanceof Error ? e.message : String(e)
-        setAvailability({ kind: 'unavailable', reason })
-      },
+      // 409 (no discover options), 404 (another environment), or the server is unreachable (the
+      // rest of the app says so): no refresh here.
+      () => { if (!ctl.signal.aborted) setAvailability('unavailable') },
     )
     return () => ctl.abort()
   }, [env, follow])
 
   const start = async () => {
     const signal = controller.current?.signal
-    if (availability.kind !== 'available' || busy || !signal) return
+    if (availability !== 'available' || busy || !signal) return
     setBusy(true)
     setOutcome(null)
     setProgress({ done: 0, total: 0, message: 'starting discovery' })
@@ -94,35 +90,37 @@ export function RefreshButton({ env, onNewVersion }: Props) {
     }
   }
 
-  if (availability.kind === 'probing') return null
-  const unavailable = availability.kind === 'unavailable'
+  // A server that cannot refresh (started without discover options: 409; or it refreshes another
+  // environment: 404) gets no button at all: the header has no room for a control that does nothing.
+  if (availability !== 'available') return null
   return (
     <div className="refresh" data-testid="refresh">
       <button
         type="button" className="refresh-button" data-testid="refresh-button"
-        // aria-disabled rather than disabled: the button stays focusable, so keyboard users reach the reason.
-        aria-disabled={unavailable || busy}
-        title={unavailable ? availability.reason : busy ? 'Discovery is running' : `Run discovery of ${env} now`}
+        // aria-disabled rather than disabled while running: focus stays on the button.
+        aria-disabled={busy} aria-label="Refresh"
+        title={busy ? 'Discovery is running' : `Refresh: run discovery of ${env} now`}
         onClick={() => void start()}
       >
-        {busy ? 'Refreshing…' : 'Refresh'}
+        <span aria-hidden="true" className={busy ? 'refresh-icon refresh-spin' : 'refresh-icon'}>↻</span>
       </button>
+      {/* Below the button, not beside it: the header has no width to spare. */}
       {busy && progress && (
-        <span className="refresh-progress" data-testid="refresh-progress">
+        <div className="refresh-card" data-testid="refresh-progress">
           {progress.total > 0
             ? <progress max={progress.total} value={progress.done} aria-label="Discovery progress" />
             : <progress aria-label="Discovery progress" />}
-          <span className="refresh-text" title={progress.message} aria-live="polite">
+          <span className="refresh-text" title={progress.message}>
             {progress.total > 0 ? `${progress.done}/${progress.total} · ${progress.message}` : progress.message}
           </span>
-        </span>
+        </div>
       )}
       {!busy && outcome && (outcome.kind === 'failed'
-        ? <span className="refresh-text refresh-error" data-testid="refresh-error" role="alert" title={outcome.message}>{`Refresh failed: ${outcome.message}`}</span>
+        ? <div className="refresh-card refresh-error" data-testid="refresh-error" role="alert">{`Refresh failed: ${outcome.message}`}</div>
         : (
-          <span className="refresh-text" data-testid="refresh-notice" role="status">
+          <div className="refresh-card" data-testid="refresh-notice" role="status">
             {outcome.kind === 'created' ? `Version ${outcome.version} recorded` : `No changes since version ${outcome.version}`}
-          </span>
+          </div>
         ))}
     </div>
   )
