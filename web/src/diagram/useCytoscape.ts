@@ -31,8 +31,6 @@ export interface CytoscapeOptions {
   onSelect: (id: string | null) => void
   /** When this changes (a new environment, first load), the view is fitted to the diagram. */
   fitKey: string
-  /** Forces WebGL mode (a collapsed large diagram that will grow when expanded). */
-  webgl?: boolean
   /** `readable`: on load, if fitting everything zooms out past READABLE_ZOOM, frame the first VPC instead. */
   initialView?: 'fit' | 'readable'
   /** Search results: highlighted, everything else dimmed; `current` is the focused result. */
@@ -50,10 +48,12 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, opts: 
   const [cy, setCy] = useState<Core | null>(null)
   // WebGL mode is sticky: one page must never mix a WebGL instance with a plain canvas one (§1.3).
   const [webgl, setWebgl] = useState(false)
-  if (!webgl && (opts.webgl || elements.length > WEBGL_THRESHOLD) && supportsWebgl()) setWebgl(true)
+  if (!webgl && elements.length > WEBGL_THRESHOLD && supportsWebgl()) setWebgl(true)
   const callbacks = useRef({ onSelect, onViewport: opts.onViewport, onExpand: opts.onExpand })
   callbacks.current = { onSelect, onViewport: opts.onViewport, onExpand: opts.onExpand }
   const fittedFor = useRef<string | null>(null)
+  // Switching to WebGL mode re-creates the instance: the new one takes over the old one's viewport.
+  const lastView = useRef<{ fitKey: string; zoom: number; pan: { x: number; y: number } } | null>(null)
   const refreshLabels = useRef(() => {})
 
   useEffect(() => {
@@ -111,6 +111,7 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, opts: 
     fittedFor.current = null
     setCy(instance)
     return () => {
+      if (fittedFor.current !== null) lastView.current = { fitKey: fittedFor.current, zoom: instance.zoom(), pan: instance.pan() }
       clearTimeout(settle)
       resize.disconnect()
       if (window.__vpclens?.cy === instance) delete window.__vpclens
@@ -126,8 +127,14 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, opts: 
     refreshLabels.current()
     if (elements.length > 0 && fittedFor.current !== fitKey) {
       fittedFor.current = fitKey
-      firstView(cy, initialView)
+      const last = lastView.current
+      if (last !== null && last.fitKey === fitKey) cy.viewport({ zoom: last.zoom, pan: last.pan })
+      else firstView(cy, initialView)
       callbacks.current.onViewport?.(cy.extent(), cy.zoom())
+      // The first frame with the diagram: benchmarks (bench/web.bench.ts) time navigation to this mark.
+      // Cytoscape draws in its own animation frame (WebGL mode emits no 'render' event): the second
+      // frame from now comes after the one that drew the elements.
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('vpclens:first-diagram')))
     }
   }, [cy, elements, fitKey, initialView])
 

@@ -38,7 +38,7 @@ export function InfrastructureView({ graph, fitKey, selectedId, onSelect, decora
   useEffect(() => { if (focus) reveal(focus.id) }, [focus, reveal])
   const { fit } = useCytoscape(container, {
     elements, selectedId, onSelect, fitKey, focus, highlight,
-    webgl: diagram.lod, initialView: diagram.lod ? 'fit' : 'readable', onViewport: diagram.onViewport, onExpand: diagram.expand,
+    initialView: diagram.lod ? 'fit' : 'readable', onViewport: diagram.onViewport, onExpand: diagram.expand,
   })
   const counts = useMemo(() => {
     const c = { vpc: 0, subnet: 0, eni: 0 }
