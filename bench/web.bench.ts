@@ -92,7 +92,7 @@ async function main() {
           for (const [ci, config] of configs.entries()) {
           const browser = browsers[ci]
           const firsts: number[] = [], heaps: number[] = [], over: Frames[] = [], zoomed: Frames[] = []
-          let webgl = false, drawn = 0, nodes = 0
+          let webgl = false, zoomedWebgl = false, drawn = 0, nodes = 0
           for (let run = 0; run < RUNS; run++) {
             const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
             page.on('pageerror', (e) => process.stdout.write(`  [pageerror] ${e.message}\n`))
@@ -116,14 +116,19 @@ async function main() {
             // Overview: around the fitted zoom, never reaching the zoom at which subnets expand.
             over.push(await measureFrames(page, FRAME_MS, 0.6))
             // Zoomed in on the first subnet, with the subnets in view expanded.
-            nodes = await page.evaluate(async () => {
-              const cy = window.__vpclens!.cy
-              const s = cy.nodes('.subnet.collapsed').first()
+            // (Expanding may switch the renderer to WebGL mode, which re-creates the instance: re-read it.)
+            const zoomedIn = await page.evaluate(async () => {
+              const cy0 = window.__vpclens!.cy
+              const s = cy0.nodes('.subnet.collapsed').first()
               const p = s.position(), zoom = 0.4
-              cy.viewport({ zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } })
-              for (let i = 0; i < 100 && cy.nodes(`[parent = "${s.id()}"]`).length === 0; i++) await new Promise((r) => setTimeout(r, 100))
-              return cy.nodes().length
+              cy0.viewport({ zoom, pan: { x: cy0.width() / 2 - p.x * zoom, y: cy0.height() / 2 - p.y * zoom } })
+              for (let i = 0; i < 150 && window.__vpclens!.cy.nodes(`[parent = "${s.id()}"]`).length === 0; i++) await new Promise((r) => setTimeout(r, 100))
+              const cy = window.__vpclens!.cy
+              const r = (cy as unknown as { renderer: () => { data: { contexts: unknown[] } } }).renderer()
+              return { nodes: cy.nodes().length, webgl: typeof WebGL2RenderingContext !== 'undefined' && r.data.contexts[3] instanceof WebGL2RenderingContext }
             })
+            nodes = zoomedIn.nodes
+            zoomedWebgl = zoomedIn.webgl
             await page.waitForTimeout(1000)
             zoomed.push(await measureFrames(page, FRAME_MS, 0.2))
             await page.close()
@@ -133,7 +138,7 @@ async function main() {
             `  [${config.name}] renderer at overview: ${webgl ? 'WebGL' : 'canvas'}; ${drawn} elements drawn at overview, ${nodes} nodes when zoomed in; JS heap ${f(median(heaps))} MB\n`
             + `  first interactive diagram (median of ${RUNS}): ${f(median(firsts))} ms   [runs: ${firsts.map((x) => f(x)).join(', ')}]\n`
             + `  zoom+pan at overview:  ${f(m(over, 'fps'), 1)} fps, frame p50 ${f(m(over, 'p50'), 1)} ms, p95 ${f(m(over, 'p95'), 1)} ms, redraw CPU ${f(m(over, 'redrawMean'), 1)} ms/frame\n`
-            + `  zoom+pan zoomed in (subnets in view expanded): ${f(m(zoomed, 'fps'), 1)} fps, frame p50 ${f(m(zoomed, 'p50'), 1)} ms, p95 ${f(m(zoomed, 'p95'), 1)} ms, redraw CPU ${f(m(zoomed, 'redrawMean'), 1)} ms/frame, ${f(m(zoomed, 'elements'))} elements\n`
+            + `  zoom+pan zoomed in (subnets in view expanded, ${zoomedWebgl ? 'WebGL' : 'canvas'}): ${f(m(zoomed, 'fps'), 1)} fps, frame p50 ${f(m(zoomed, 'p50'), 1)} ms, p95 ${f(m(zoomed, 'p95'), 1)} ms, redraw CPU ${f(m(zoomed, 'redrawMean'), 1)} ms/frame, ${f(m(zoomed, 'elements'))} elements\n`
             + `  load average after: ${load()}\n`,
           )
           summary[`${size}|${config.name}`] = { first: median(firsts), overviewP50: m(over, 'p50'), overviewFps: m(over, 'fps') }
