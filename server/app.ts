@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
+import { join, normalize } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import type { SnapshotStore } from './store/SnapshotStore.ts'
@@ -49,13 +50,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }, { prefix: '/api' })
   if (deps.webDir && existsSync(deps.webDir)) {
     await app.register(fastifyStatic, { root: deps.webDir, index: 'index.html', wildcard: false })
-    // Client-side routes (and `/?env=…`) all load the one page.
+    // Files added to web/dist after start (a rebuild while serving) are served too; any other path
+    // (client-side routes, `/?env=…`) loads the one page. sendFile stays inside webDir.
+    const webDir = deps.webDir
     app.get('/*', (request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        return reply.status(404).send({ code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` })
+      const path = decodeURIComponent(request.url.split('?')[0])
+      if (path.startsWith('/api/')) {
+        return reply.status(404).send({ code: 'not_found', message: `no route ${request.method} ${path}` })
       }
+      const file = normalize(path).replace(/^(\.\.(\/|\\|$))+/, '').replace(/^[/\\]+/, '')
+      if (file && !file.split(/[/\\]/).includes('..') && isFile(join(webDir, file))) return reply.sendFile(file)
       return reply.sendFile('index.html')
     })
   }
   return app
+}
+
+function isFile(path: string): boolean {
+  try { return statSync(path).isFile() } catch { return false }
 }
