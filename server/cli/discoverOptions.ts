@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
-import { CliError } from '../cli/CliError.ts'
+import type { AwsAccess } from '../discovery/clients.ts'
+import { CliError } from './CliError.ts'
 
 /** The discover flags `watch` and `serve --refresh` accept (the same meaning as for `vpclens discover`). */
 export interface DiscoverFlags {
@@ -43,4 +44,17 @@ export function positiveIntFlag(flag: string, value: string | undefined, fallbac
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new CliError(`${flag}: expected a positive integer, got "${value}"`)
   return n
+}
+
+/** The discover flags checked once, up front (a usage error stops the command), as discovery settings. */
+export function discoverSettings(flags: DiscoverFlags): { regions: string[] | 'all' | undefined; access: AwsAccess; concurrency: number } {
+  const regions = parseRegions(flags.regions)
+  if (flags.externalId && !flags.roleArn && !flags.orgRole) throw new CliError('--external-id needs --role-arn or --org-role')
+  if (flags.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(flags.endpoint)) throw new CliError(`--endpoint: "${flags.endpoint}" is not an http(s) URL`)
+  const access: AwsAccess = {
+    endpoint: flags.endpoint, profile: flags.profile,
+    maxAttempts: positiveIntFlag('--max-attempts', flags.maxAttempts, 6),
+    requestTimeoutMs: positiveIntFlag('--timeout', flags.timeout, 30) * 1000,
+  }
+  return { regions, access, concurrency: positiveIntFlag('--concurrency', flags.concurrency, 8) }
 }
