@@ -5,7 +5,7 @@ import { buildApp } from '../app.ts'
 import { checkServeAccess } from '../security/checkServeAccess.ts'
 import { createDiscoveryCollector } from '../watch/createDiscoveryCollector.ts'
 import { RefreshRunner } from '../watch/RefreshRunner.ts'
-import { type DiscoverFlags, hasDiscoverFlags, withDiscoverOptions } from '../watch/withDiscoverOptions.ts'
+import { type DiscoverFlags, hasDiscoverFlags, withDiscoverOptions } from './discoverOptions.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, withDataDir } from './commonOptions.ts'
 

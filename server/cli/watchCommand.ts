@@ -5,7 +5,7 @@ import { createDiscoveryCollector } from '../watch/createDiscoveryCollector.ts'
 import { createWebhookSender, type WebhookSender } from '../watch/createWebhookSender.ts'
 import { MIN_INTERVAL_MS, parseInterval } from '../watch/parseInterval.ts'
 import { runWatch, type Summarize } from '../watch/runWatch.ts'
-import { type DiscoverFlags, positiveIntFlag, withDiscoverOptions } from '../watch/withDiscoverOptions.ts'
+import { type DiscoverFlags, positiveIntFlag, withDiscoverOptions } from './discoverOptions.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, withDataDir, withJson } from './commonOptions.ts'
 

@@ -1,11 +1,11 @@
-import { type AwsAccess, buildRegionClients } from '../discovery/clients.ts'
+import { buildRegionClients } from '../discovery/clients.ts'
 import { redactCredentials } from '../discovery/redactCredentials.ts'
 import { resolveHomeRegion } from '../discovery/resolveHomeRegion.ts'
 import { resolveTargets } from '../discovery/resolveTargets.ts'
 import { runDiscovery } from '../discovery/runDiscovery.ts'
 import { CliError } from '../cli/CliError.ts'
 import type { Collector } from './Collector.ts'
-import { type DiscoverFlags, parseRegions, positiveIntFlag } from './withDiscoverOptions.ts'
+import { type DiscoverFlags, discoverSettings } from '../cli/discoverOptions.ts'
 
 /**
  * Real discovery behind the Collector seam: the flags are checked once, up front (a usage error
@@ -14,15 +14,7 @@ import { type DiscoverFlags, parseRegions, positiveIntFlag } from './withDiscove
  * roles assumed again every time.
  */
 export async function createDiscoveryCollector(flags: DiscoverFlags): Promise<Collector> {
-  const regions = parseRegions(flags.regions)
-  if (flags.externalId && !flags.roleArn && !flags.orgRole) throw new CliError('--external-id needs --role-arn or --org-role')
-  if (flags.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(flags.endpoint)) throw new CliError(`--endpoint: "${flags.endpoint}" is not an http(s) URL`)
-  const access: AwsAccess = {
-    endpoint: flags.endpoint, profile: flags.profile,
-    maxAttempts: positiveIntFlag('--max-attempts', flags.maxAttempts, 6),
-    requestTimeoutMs: positiveIntFlag('--timeout', flags.timeout, 30) * 1000,
-  }
-  const concurrency = positiveIntFlag('--concurrency', flags.concurrency, 8)
+  const { regions, access, concurrency } = discoverSettings(flags)
   const homeRegion = await resolveHomeRegion(flags.profile, regions)
   if (!homeRegion) throw new CliError('no region: pass --regions r1,r2 (or all), or set AWS_REGION')
 
