@@ -8,6 +8,7 @@ import { RefreshRunner } from '../watch/RefreshRunner.ts'
 import { type DiscoverFlags, hasDiscoverFlags, withDiscoverOptions } from './discoverOptions.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, withDataDir } from './commonOptions.ts'
+import { prewarmLatest } from './prewarmLatest.ts'
 
 interface ServeOptions extends CommonOptions, DiscoverFlags { host: string; port: string; token?: string; refresh?: boolean }
 
@@ -53,6 +54,7 @@ export function serveCommand(program: Command): void {
     const actualPort = typeof address === 'object' && address ? address.port : port
     const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host
     process.stdout.write(`vpclens serving http://${shownHost}:${actualPort}\n`)
+    void prewarmLatest(app, store, token)
     await new Promise(() => {}) // until a signal closes it
   })
 }
