@@ -82,7 +82,7 @@ export function networkFindings(model: Model, nacl: NaclEvaluator, exposures: re
     seen.add(k)
     out.push({
       id: `NLB_OPEN_TARGET:${k}`, check: 'NLB_OPEN_TARGET', severity: 'medium', title: 'NLB without security groups in front of a target open to the internet',
-      resourceIds: [e.eni, lb.arn], exposureIds: [e.id], detail: `${lb.name} has no security groups and preserves client addresses, so ${e.eni}'s rule for ${e.sources.join(', ')} is what filters the internet on ${e.ports[0]}.`,
+      resourceIds: [e.eni, lb.arn], exposureIds: [e.id], detail: `${lb.name} has no security groups and preserves client addresses, so ${e.eni}'s own rules, which let in ${e.breadth === 'world' ? 'the whole internet' : e.sources.length > 3 ? `${e.sources.length} public ranges` : e.sources.join(', ')}, are all that filters the internet on ${e.ports[0]}.`,
     })
   }
   return out
