@@ -59,11 +59,19 @@ describe('vpclens discover --regions all against moto', () => {
       .send(new DescribeRegionsCommand({ AllRegions: false }))).Regions ?? []
     const enabled = listed.filter((r) => r.OptInStatus !== 'not-opted-in').map((r) => r.RegionName!).sort()
     expect(enabled).toEqual(expect.arrayContaining(['eu-west-1', 'ap-southeast-2']))
+    // moto lists opt-in regions the account has not opted into (ap-east-1 among them) only with AllRegions.
+    const optIn = ((await new EC2Client({ endpoint: moto.endpoint, region: 'us-east-1', credentials: MOTO_CREDENTIALS })
+      .send(new DescribeRegionsCommand({ AllRegions: true }))).Regions ?? [])
+      .filter((r) => r.OptInStatus === 'not-opted-in').map((r) => r.RegionName!)
+    expect(optIn).toContain('ap-east-1')
+    const notOptedIn = await tagged('ap-east-1', 'not-opted-in')
 
     const run = await runCli(['discover', '--regions', 'all', '--json', '--endpoint', moto.endpoint, '--data-dir', join(work, 'store')], userEnv())
     expect(run.code, run.stderr).toBe(0)
-    const summary = JSON.parse(run.stdout) as { env: string; created: boolean; warnings: { region: string }[] }
+    const summary = JSON.parse(run.stdout) as { env: string; created: boolean; regions: string[]; warnings: { region: string }[] }
     expect(summary).toMatchObject({ env: ACCOUNT, created: true })
+    expect([...summary.regions].sort()).toEqual(enabled)
+    for (const r of optIn) expect(summary.regions).not.toContain(r)
     const warnedRegions = summary.warnings.map((w) => w.region)
     expect(warnedRegions).not.toContain('eu-west-1')
     expect(warnedRegions).not.toContain('ap-southeast-2')
@@ -76,6 +84,7 @@ describe('vpclens discover --regions all against moto', () => {
       expect(s.regions).toEqual(expect.arrayContaining(['eu-west-1', 'ap-southeast-2']))
       expect(s.resources.find((r) => r.id === eu)).toMatchObject({ kind: 'vpc', region: 'eu-west-1', name: 'all-eu' })
       expect(s.resources.find((r) => r.id === ap)).toMatchObject({ kind: 'vpc', region: 'ap-southeast-2', name: 'all-ap' })
+      expect(s.resources.find((r) => r.id === notOptedIn)).toBeUndefined()
     } finally {
       await store.close()
     }
