@@ -104,4 +104,21 @@ describe('exposure overlay', () => {
     expect(text).toContain(blocked.blockedBy.summary)
     expect(text).toContain(blocked.securityGroupRuleIds[0])
   })
+
+  it('a link with overlay=exposure&port=22 reproduces the dimmed view after reload; toggling off drops overlay from the URL', async () => {
+    await s.page.goto(`${s.server.url}/?env=demo&version=2&view=infrastructure&overlay=exposure&port=22`)
+    await s.page.locator('[data-testid="workspace"][data-version="2"]').waitFor({ timeout: 30_000 })
+    await s.page.waitForFunction(() => window.__vpclens!.cy.nodes('.dimmed').length > 0)
+    expect(await s.page.getByTestId('toggle-exposure').isChecked()).toBe(true)
+    expect(await s.page.getByTestId('port-filter').inputValue()).toBe('22')
+    // The same interfaces undimmed as when the filter is typed by hand (the port filter test).
+    expect((await eniClasses()).lit).toEqual(enisOpenOn(22))
+    await s.page.getByTestId('toggle-exposure').uncheck()
+    await expect.poll(() => s.page.evaluate(() => new URLSearchParams(window.location.search).get('overlay'))).toBeNull()
+    expect(await s.page.evaluate(() => new URLSearchParams(window.location.search).get('port'))).toBe('22')
+    // Clearing the port drops it too, and then nothing is dimmed.
+    await s.page.getByTestId('port-filter').fill('')
+    await expect.poll(() => s.page.evaluate(() => new URLSearchParams(window.location.search).get('port'))).toBeNull()
+    await expect.poll(async () => (await eniClasses()).dimmed).toEqual([])
+  })
 })

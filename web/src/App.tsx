@@ -20,7 +20,7 @@ import { useReloadable } from './state/useReloadable.ts'
 import { useUrlState } from './state/useUrlState.ts'
 import { useKeyboardShortcuts } from './state/useKeyboardShortcuts.ts'
 import { useSearch } from './state/useSearch.ts'
-import { ExposureLegend, ExposureOverlayControls } from './views/ExposureOverlayControls.tsx'
+import { ExposureLegend, ExposureOverlayControls, parsePort } from './views/ExposureOverlayControls.tsx'
 import { FindingsView } from './views/FindingsView.tsx'
 import { InfrastructureView } from './views/InfrastructureView.tsx'
 import { ResourcesView } from './views/ResourcesView.tsx'
@@ -72,8 +72,11 @@ export function App() {
   const drawn = useMemo(() => new Set(shown?.nodes.map((n) => n.id) ?? []), [shown])
 
   // The exposure overlay: fetched once per version while it (or the port filter) is on.
-  const [exposureOn, setExposureOn] = useState(false)
-  const [port, setPort] = useState<number | null>(null)
+  // Both live in the URL (overlay=exposure, port=22) so that a link reproduces the dimmed view.
+  const exposureOn = url.overlay === 'exposure'
+  const port = url.port === null ? null : parsePort(url.port)
+  const setExposureOn = useCallback((on: boolean) => setUrl({ overlay: on ? 'exposure' : null }), [setUrl])
+  const setPort = useCallback((p: number | null) => setUrl({ port: p === null ? null : String(p) }), [setUrl])
   const overlayWanted = view === 'infrastructure' && (exposureOn || port !== null)
   const exposure = useAsync(overlayWanted ? graphKey : null, (signal) => getExposure(env!, version!, signal))
   const report = exposure.status === 'ready' ? exposure.data : null

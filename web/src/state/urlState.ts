@@ -1,5 +1,6 @@
 /**
- * What the address bar keeps, so that a reload reproduces the view: `?env=…&version=…&view=…&q=…&select=…`.
+ * What the address bar keeps, so that a reload reproduces the view:
+ * `?env=…&version=…&view=…&q=…&select=…&overlay=exposure&port=22`.
  * `view` stays a plain string here; the app checks it against its list of tabs (components/viewTabs.ts).
  */
 export interface UrlState {
@@ -7,9 +8,13 @@ export interface UrlState {
   /** The search box's query (web/src/search/parseSearch.ts). */
   q: string | null
   select: string | null
+  /** The Infrastructure view's overlay: `exposure` when on (anything else reads as off). */
+  overlay: string | null
+  /** The exposure port filter as typed; the app accepts only 0-65535 (parsePort). */
+  port: string | null
 }
 
-export const URL_KEYS = ['env', 'version', 'view', 'q', 'select'] as const
+export const URL_KEYS = ['env', 'version', 'view', 'q', 'select', 'overlay', 'port'] as const
 
 export function parseUrlState(search: string): UrlState {
   const p = new URLSearchParams(search)
@@ -17,7 +22,10 @@ export function parseUrlState(search: string): UrlState {
     const v = p.get(k)
     return v === null || v === '' ? null : v
   }
-  return { env: get('env'), version: get('version'), view: get('view'), q: get('q'), select: get('select') }
+  return {
+    env: get('env'), version: get('version'), view: get('view'), q: get('q'), select: get('select'),
+    overlay: get('overlay'), port: get('port'),
+  }
 }
 
 /** The query string for a state; other parameters already in `search` are kept. */
