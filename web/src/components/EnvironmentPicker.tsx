@@ -4,7 +4,7 @@ interface Props { environments: EnvironmentSummary[]; value: string; onChange: (
 
 /** Shown only when there is more than one environment to choose from. */
 export function EnvironmentPicker({ environments, value, onChange }: Props) {
-  if (environments.length < 2) return <span className="header-env" data-testid="env-name">{value}</span>
+  if (environments.length < 2) return <span className="header-env" data-testid="env-name" title={value}>{value}</span>
   return (
     <label className="picker">
       <span className="picker-label">Environment</span>
