@@ -6,6 +6,7 @@ import { prunePostgres } from './prunePostgres.ts'
 import { redactUrl } from './redactUrl.ts'
 import type { PruneOptions, PruneResult, PutMeta, PutResult, ResourceRevision, SnapshotStore } from './SnapshotStore.ts'
 import { StoreError } from './StoreError.ts'
+import { type RevisionRow, revisionFromRow } from './revisionFromRow.ts'
 
 interface VersionRow {
   env: string; seq: number; created_at: string; checked_at: string; hash: string; parent: number | null
@@ -87,15 +88,10 @@ class PostgresStore implements SnapshotStore {
   }
 
   async resourceHistory(env: string, resourceId: string): Promise<ResourceRevision[]> {
-    const rows = await this.query<{ from_seq: number; until_seq: number | null; hash: string; body: string }>(`
+    const rows = await this.query<RevisionRow>(`
       SELECT s.from_seq, s.until_seq, s.hash, b.body FROM spans s JOIN bodies b ON b.hash = s.hash
       WHERE s.env = $1 AND s.resource_id = $2 ORDER BY s.from_seq`, [env, resourceId])
-    return rows.map((r) => ({
-      fromVersion: String(r.from_seq),
-      untilVersion: r.until_seq === null ? null : String(r.until_seq),
-      hash: r.hash,
-      resource: JSON.parse(r.body) as Resource,
-    }))
+    return rows.map(revisionFromRow)
   }
 
   /**

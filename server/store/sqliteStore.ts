@@ -7,6 +7,7 @@ import type { PruneOptions, PruneResult, PutMeta, PutResult, ResourceRevision, S
 import { pruneSqlite } from './pruneSqlite.ts'
 import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqliteSchema.ts'
 import { StoreError } from './StoreError.ts'
+import { type RevisionRow, revisionFromRow } from './revisionFromRow.ts'
 
 export const SQLITE_FILE_NAME = 'vpclens.sqlite'
 
@@ -95,14 +96,8 @@ class SqliteStore implements SnapshotStore {
   async resourceHistory(env: string, resourceId: string): Promise<ResourceRevision[]> {
     const rows = this.db.prepare(`
       SELECT s.from_seq, s.until_seq, s.hash, b.body FROM spans s JOIN bodies b ON b.hash = s.hash
-      WHERE s.env = ? AND s.resource_id = ? ORDER BY s.from_seq`).all(env, resourceId) as
-      { from_seq: number; until_seq: number | null; hash: string; body: string }[]
-    return rows.map((r) => ({
-      fromVersion: String(r.from_seq),
-      untilVersion: r.until_seq === null ? null : String(r.until_seq),
-      hash: r.hash,
-      resource: JSON.parse(r.body) as Resource,
-    }))
+      WHERE s.env = ? AND s.resource_id = ? ORDER BY s.from_seq`).all(env, resourceId) as RevisionRow[]
+    return rows.map(revisionFromRow)
   }
 
   async put(env: string, snapshot: Snapshot, meta: PutMeta): Promise<PutResult> {
