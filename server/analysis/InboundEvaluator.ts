@@ -5,7 +5,7 @@ import { NaclEvaluator, type ReturnClass } from './NaclEvaluator.ts'
 import { ALL, hasPorts, ICMP, ICMPV6, isIcmp, OTHER, TCP, UDP } from './protocols.ts'
 import { RouteEvaluator } from './RouteEvaluator.ts'
 import { segments } from './segments.ts'
-import { naclStep, portText, returnStep, routeRef, sgStep, type StepDraft } from './steps.ts'
+import { naclStep, portText, returnStep, routeRef, sgRulesStep, type StepDraft } from './steps.ts'
 
 /** Internet sources that reach an interface on (bucket, ports lo..hi), with the rules that let them. */
 export interface ExposedPiece {
@@ -16,7 +16,8 @@ export interface ExposedPiece {
   set: AddressSet
   completeness: 'full' | 'partial'
   families: string[]
-  sgRule: SgRuleC | null
+  /** The security group rules that admit these sources (none for a load balancer without groups). */
+  sgRules: SgRuleC[]
   steps: StepDraft[]
   key: string
 }
@@ -163,16 +164,23 @@ export class InboundEvaluator {
           if (z.isEmpty()) continue
           const outStep = nacl ? returnStep(nacl.id, oc, 'nacl-out', replyText(bucket)) : null
           if (oc.completeness === 'none') { block(z, outStep!, `nacl-out:${oc.key}`); continue }
+          // Sources merged across every rule that admits some of them before anything judges their
+          // breadth: `0.0.0.0/1` in one rule and `128.0.0.0/1` in another are one world exposure.
+          let w = AddressSet.EMPTY
+          const sgRules: SgRuleC[] = []
           for (const sp of sgPieces) {
-            const w = z.intersect(sp.set)
-            if (w.isEmpty()) continue
-            const sgS = sp.rule ? sgStep(sp.rule, 'sg', what) : spec.openStep!
-            out.exposed.push({
-              bucket, lo, hi, family, set: w, completeness: oc.completeness as 'full' | 'partial', families: oc.families, sgRule: sp.rule,
-              steps: [...spec.prefixSteps, ...(inStep ? [inStep] : []), sgS, ...(outStep ? [outStep] : []), routeStep],
-              key: `${family}|${rp.route?.destination}>${rp.route?.target}|${np.entry?.n ?? '-'}|${sp.rule?.id ?? 'open'}|${oc.key}`,
-            })
+            const part = z.intersect(sp.set)
+            if (part.isEmpty()) continue
+            w = w.union(part)
+            if (sp.rule) sgRules.push(sp.rule)
           }
+          if (w.isEmpty()) continue
+          const sgS = sgRules.length ? sgRulesStep(sgRules, 'sg', what) : spec.openStep!
+          out.exposed.push({
+            bucket, lo, hi, family, set: w, completeness: oc.completeness as 'full' | 'partial', families: oc.families, sgRules,
+            steps: [...spec.prefixSteps, ...(inStep ? [inStep] : []), sgS, ...(outStep ? [outStep] : []), routeStep],
+            key: `${family}|${rp.route?.destination}>${rp.route?.target}|${np.entry?.n ?? '-'}|${sgRules.map((r) => r.id).join(',') || 'open'}|${oc.key}`,
+          })
         }
       }
     }

@@ -34,7 +34,7 @@ export function lbHop2(model: Model, ev: InboundEvaluator, h: Hop2Input, hop1: r
     const steps: StepDraft[] = [...p.steps, ...h.pathSteps]
     const keyParts: string[] = [p.key, node.subnet.naclId ?? '', node.subnet.routeTableId ?? '', String(port)]
     const stop = (step: StepDraft, set = p.set) => {
-      blocked.push({ bucket: b, lo: port, hi: port, family: p.family, set, step, sgRuleIds: p.sgRule ? [p.sgRule.id] : [], key: `${keyParts.join('|')}|${step.check}:${step.ruleRef ? JSON.stringify(step.ruleRef) : step.code}` })
+      blocked.push({ bucket: b, lo: port, hi: port, family: p.family, set, step, sgRuleIds: p.sgRules.map((r) => r.id), key: `${keyParts.join('|')}|${step.check}:${step.ruleRef ? JSON.stringify(step.ruleRef) : step.code}` })
     }
     if (lb.securityGroupIds.length > 0) {
       const egress = findEgress(model, lb.securityGroupIds, b, port, target)

@@ -98,8 +98,9 @@ export function toExposures(pieces: readonly ExposedPiece[], ctx: ExposureContex
     const breadth = breadthOf(p.set)
     const trace = numbered([...ctx.leading(p.family), ...p.steps])
     const caveats = [...ctx.caveats]
-    if (p.sgRule?.prefixListName?.includes('cloudfront.origin-facing')) {
-      caveats.push({ code: 'CLOUDFRONT_ONLY', message: `sources come from prefix list ${p.sgRule.peer} (CloudFront origin-facing): reachable through CloudFront` })
+    const cloudFront = p.sgRules.find((r) => r.prefixListName?.includes('cloudfront.origin-facing'))
+    if (cloudFront) {
+      caveats.push({ code: 'CLOUDFRONT_ONLY', message: `sources come from prefix list ${cloudFront.peer} (CloudFront origin-facing)${p.sgRules.length > 1 ? ' among others' : ''}: reachable through CloudFront` })
     }
     const blocks = isIcmp(p.bucket) ? icmpBlocks(p.lo, p.hi).map((b) => ({ ports: b.types, icmpCodes: b.codes as [number, number] | undefined }))
       : [{ ports: [p.lo, p.hi] as [number, number], icmpCodes: undefined }]

@@ -60,4 +60,16 @@ export function sgStep(r: SgRuleC, check: 'sg' | 'target-sg' | 'lb-sg-egress' | 
   }
 }
 
+/** Several rules admitting parts of the same sources: one step citing them all, the first as `ruleRef`. */
+export function sgRulesStep(rules: readonly SgRuleC[], check: 'sg' | 'target-sg', what: string): StepDraft {
+  if (rules.length === 1) return sgStep(rules[0]!, check, what)
+  const groups = [...new Set(rules.map((r) => r.groupId))]
+  const lists = [...new Set(rules.filter((r) => r.peerKind === 'prefix-list').map((r) => r.peer))]
+  return {
+    component: { kind: 'security-group', id: rules[0]!.groupId }, check, verdict: 'allow', ruleRef: sgRef(rules[0]!),
+    moreRuleRefs: rules.slice(1).map(sgRef),
+    summary: `security group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} rules ${rules.map((r) => r.id).join(', ')} together allow ${what}${lists.length ? ` (prefix list${lists.length > 1 ? 's' : ''} ${lists.join(', ')})` : ''}`,
+  }
+}
+
 export { portText }

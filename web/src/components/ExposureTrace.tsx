@@ -1,5 +1,6 @@
 import type { Blocked, Exposure, ExposureReport, RuleRef, TraceStep } from '../../../shared/index.ts'
 import { exposurePorts, exposureSubjects, SEVERITY_WORD } from '../diagram/exposureOverlay.ts'
+import { sourcesText } from '../../../shared/network/index.ts'
 import './views.css'
 
 const CHECK_NAMES: Record<string, string> = {
@@ -50,11 +51,8 @@ export function ExposureTrace({ report, elementId }: Props) {
   )
 }
 
-/** Few CIDRs as they are; many as a count (the full list is in the item). */
-function sourceSummary(sources: string[], breadth: Exposure['breadth'] | null): string {
-  if (sources.length <= 3) return sources.join(', ')
-  return `${breadth === 'world' ? 'almost anywhere' : `${sources.length} ranges`} (${sources.length} CIDRs: ${sources.slice(0, 2).join(', ')}…)`
-}
+/** The whole internet as `0.0.0.0/0 (the internet)`, few CIDRs as they are, many cut short (the full list is in the item). */
+const sourceSummary = (sources: string[]) => sourcesText(sources)
 
 function ExposureItem({ exposure: e, open }: { exposure: Exposure; open: boolean }) {
   const via = e.lb ? `via ${e.lb.loadBalancerArn.split('/').slice(-2, -1)[0] ?? 'load balancer'}:${e.lb.listenerPort}` : 'direct'
@@ -65,7 +63,7 @@ function ExposureItem({ exposure: e, open }: { exposure: Exposure; open: boolean
         <span className="mono">{exposurePorts(e)}</span>
         <span className="muted">{via}{e.completeness === 'partial' ? ' · partial' : ''}</span>
       </summary>
-      <div className="small">from {sourceSummary(e.sources, e.breadth)}</div>
+      <div className="small">from {sourceSummary(e.sources)}</div>
       {e.sources.length > 3 && (
         <details className="small sources-list"><summary>All {e.sources.length} source CIDRs</summary><span className="mono">{e.sources.join(', ')}</span></details>
       )}
@@ -101,7 +99,7 @@ function BlockedItem({ blocked: b }: { blocked: Blocked }) {
   return (
     <div className="blocked-item" data-testid="blocked-item">
       <div>
-        <span className="mono">{exposurePorts(b)}</span> from {sourceSummary(b.sources, null)}
+        <span className="mono">{exposurePorts(b)}</span> from {sourceSummary(b.sources)}
         <span className="muted"> · admitted by </span><span className="mono small">{b.securityGroupRuleIds.join(', ')}</span>
       </div>
       <div className="blocked-by">
