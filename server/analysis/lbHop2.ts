@@ -58,7 +58,9 @@ export function lbHop2(model: Model, ev: InboundEvaluator, h: Hop2Input, hop1: r
     }
     // The source the target sees: the client itself with preservation, else the node's own addresses.
     const seen = h.preserved ? p.set : node.private
-    const seenWhat = h.preserved ? 'the client addresses (client IP preservation)' : `load balancer node addresses ${node.private.toCidrs().slice(0, 3).join(', ')}`
+    const seenWhat = h.preserved ? 'the client addresses (client IP preservation)'
+      : node.eni ? `load balancer node addresses ${node.private.toCidrs().slice(0, 3).join(', ')}`
+        : `the load balancer's nodes, somewhere in ${node.subnet.id} ${node.private.toCidrs().slice(0, 3).join(', ')} (its network interfaces were not collected)`
     type Part = { set: AddressSet; steps: StepDraft[]; key: string; completeness: 'full' | 'partial'; families: string[] }
     let parts: Part[] = [{ set: seen, steps: [], key: '', completeness: p.completeness, families: p.families }]
     const failures: Array<{ set: AddressSet; step: StepDraft }> = []

@@ -29,8 +29,9 @@ export function lbNodes(model: Model, lb: LoadBalancerC): { nodes: LbNode[]; kno
     if (!subnet) continue
     nodes.push({
       id: `${lb.arn}@${sid}`, eni: null, subnet, private: subnet.cidrs.onlyV4(),
-      publicPairs: lb.ipAddressType === 'dualstack-without-public-ipv4' ? [] : [{ public: 'node address', private: sid }],
-      ipv6Global: dual ? ['node address'] : [],
+      // Placeholders that only say the node has such an address; traces name them as not collected.
+      publicPairs: lb.ipAddressType === 'dualstack-without-public-ipv4' ? [] : [{ public: '(not collected)', private: sid }],
+      ipv6Global: dual ? ['(not collected)'] : [],
     })
   }
   return { nodes, known: false }

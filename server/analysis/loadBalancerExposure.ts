@@ -96,9 +96,18 @@ export function loadBalancerExposure(model: Model, ev: InboundEvaluator): { expo
 
 function igwFor(igwId: string | null, from: LbNode | { nodes: LbNode[] }, family: 4 | 6): StepDraft {
   const nodes = 'nodes' in from ? from.nodes : [from]
+  const component = { kind: 'internet-gateway' as const, id: igwId ?? 'none' }
+  if (nodes.every((n) => n.eni === null)) {
+    // The nodes' interfaces were not collected: say what is missing instead of inventing addresses.
+    const subnets = [...new Set(nodes.map((n) => n.subnet.id))].join(', ')
+    return {
+      component, check: 'igw', verdict: 'allow',
+      summary: `internet gateway ${igwId} delivers traffic for the load balancer's nodes in ${subnets}; their ${family === 4 ? 'public IPv4' : 'IPv6'} addresses are unknown: the load balancer's network interfaces were not collected (DescribeNetworkInterfaces)`,
+    }
+  }
   const addresses = nodes.flatMap((n) => (family === 4 ? n.publicPairs : n.ipv6Global.map((ip) => ({ public: ip, private: ip }))))
   return {
-    component: { kind: 'internet-gateway', id: igwId ?? 'none' }, check: 'igw', verdict: 'allow',
+    component, check: 'igw', verdict: 'allow',
     ruleRef: { kind: 'address', addresses },
     summary: `internet gateway ${igwId} delivers traffic for the load balancer node addresses ${addresses.map((a) => a.public).join(', ')}`,
   }

@@ -1,4 +1,5 @@
 import type { Exposure, Finding } from '../../shared/index.ts'
+import { isWorldCidr } from '../../shared/network/index.ts'
 import { AddressSet } from './AddressSet.ts'
 import { INTERNET } from './internetSpace.ts'
 import type { Model, NaclC, NaclEntryC } from './Model.ts'
@@ -6,16 +7,36 @@ import type { NaclEvaluator } from './NaclEvaluator.ts'
 import { ALL, ICMP, ICMPV6, OTHER, TCP, UDP } from './protocols.ts'
 import { segments } from './segments.ts'
 
+/**
+ * A NACL whose inbound rules let everything in from the internet, judged with its outbound rules: it
+ * is no defence in depth only when the replies get out too (TCP and UDP to every ephemeral port of
+ * every internet address). When its outbound rules drop or limit the replies, they are the filter,
+ * and the finding says so (info).
+ */
+function naclAllowAll(acl: NaclC, allowAll: NaclEntryC, nacl: NaclEvaluator): Finding {
+  // Replies to the family the rule lets in (IPv6 replies do not matter to an IPv4 allow-all).
+  const clients = allowAll.family === 4 ? INTERNET.onlyV4() : INTERNET.onlyV6()
+  const replies = [TCP, UDP].flatMap((b) => nacl.returnClasses(acl, true, b)).filter((c) => !c.set.intersect(clients).isEmpty())
+  const base = { id: `NACL_ALLOW_ALL:${acl.id}`, check: 'NACL_ALLOW_ALL', resourceIds: [acl.id, ...acl.subnetIds.slice(0, 20)] }
+  const inbound = `${acl.id}${acl.isDefault ? ' (default)' : ''} inbound rule ${allowAll.n} allows all protocols from ${allowAll.cidr} before any deny`
+  if (replies.every((c) => c.completeness === 'full')) {
+    const out = replies.flatMap((c) => c.allows.map((e) => e.n)).filter((n, i, a) => a.indexOf(n) === i).sort((a, b) => a - b)
+    return { ...base, severity: 'low', title: 'Network ACL allows all traffic in and out',
+      detail: `${inbound}, and outbound rule${out.length > 1 ? 's' : ''} ${out.join(', ')} let${out.length > 1 ? '' : 's'} every reply out: it adds no defence in depth.` }
+  }
+  const none = replies.every((c) => c.completeness === 'none')
+  const deny = replies.find((c) => c.deny)?.deny
+  return { ...base, severity: 'info', title: 'Network ACL allows all inbound traffic; its outbound rules filter',
+    detail: `${inbound}, but its outbound rules ${none ? 'drop every TCP and UDP reply to the internet, so no connection from the internet completes through it' : 'let only some TCP and UDP replies out to the internet'}${deny ? ` (outbound rule ${deny.n >= 32767 ? '*' : deny.n} denies ${deny.cidr})` : ''}: the outbound rules are the filter.` }
+}
+
 /** NACL, route, address and load balancer hygiene (§7). */
 export function networkFindings(model: Model, nacl: NaclEvaluator, exposures: readonly Exposure[]): Finding[] {
   const out: Finding[] = []
   for (const acl of model.nacls.values()) {
-    const allowAll = acl.inbound.find((e) => e.action === 'allow' && e.proto === ALL && (e.cidr === '0.0.0.0/0' || e.cidr === '::/0'))
+    const allowAll = acl.inbound.find((e) => e.action === 'allow' && e.proto === ALL && isWorldCidr(e.cidr))
     if (allowAll && !acl.inbound.some((e) => e.action === 'deny' && e.n < allowAll.n)) {
-      out.push({
-        id: `NACL_ALLOW_ALL:${acl.id}`, check: 'NACL_ALLOW_ALL', severity: 'low', title: 'Network ACL allows all inbound traffic',
-        resourceIds: [acl.id, ...acl.subnetIds.slice(0, 20)], detail: `${acl.id}${acl.isDefault ? ' (default)' : ''} rule ${allowAll.n} allows all protocols from ${allowAll.cidr} before any deny: it adds no defence in depth.`,
-      })
+      out.push(naclAllowAll(acl, allowAll, nacl))
     } else {
       for (const port of [22, 3389]) {
         const allowed = nacl.partition(acl, false, TCP, port, port).filter((p) => p.entry.action === 'allow')

@@ -68,6 +68,21 @@ describe('findings', () => {
     expect(by(fs, 'PUBLIC_IP_WITHOUT_INTERNET_ROUTE').map((f) => f.resourceIds[0])).toEqual(['eni-odd'])
   })
 
+  it('judges NACL allow-all with its outbound rules: no defence in depth only when the replies get out too', () => {
+    const r = baseEnv()
+    addNacl(r, 'acl-drops-replies', ['subnet-app'], [entry(100, false, 'allow', '0.0.0.0/0'), entry(100, true, 'allow', '10.0.0.0/16')])
+    addNacl(r, 'acl-some-replies', ['subnet-pub'], [entry(100, false, 'allow', '0.0.0.0/0'), entry(100, true, 'allow', '0.0.0.0/0', '6', [32768, 65535])])
+    const fs = by(findings(r), 'NACL_ALLOW_ALL')
+    expect(fs.map((f) => [f.resourceIds[0], f.severity, f.title, f.detail])).toEqual([
+      ['acl-default', 'low', 'Network ACL allows all traffic in and out',
+        'acl-default (default) inbound rule 100 allows all protocols from 0.0.0.0/0 before any deny, and outbound rule 100 lets every reply out: it adds no defence in depth.'],
+      ['acl-drops-replies', 'info', 'Network ACL allows all inbound traffic; its outbound rules filter',
+        'acl-drops-replies inbound rule 100 allows all protocols from 0.0.0.0/0 before any deny, but its outbound rules drop every TCP and UDP reply to the internet, so no connection from the internet completes through it (outbound rule * denies 0.0.0.0/0): the outbound rules are the filter.'],
+      ['acl-some-replies', 'info', 'Network ACL allows all inbound traffic; its outbound rules filter',
+        'acl-some-replies inbound rule 100 allows all protocols from 0.0.0.0/0 before any deny, but its outbound rules let only some TCP and UDP replies out to the internet (outbound rule * denies 0.0.0.0/0): the outbound rules are the filter.'],
+    ])
+  })
+
   it('lists findings most severe first', () => {
     const r = baseEnv()
     addSg(r, 'sg-ssh', [tcp(22, 22, '0.0.0.0/0')])
