@@ -19,7 +19,6 @@ interface Hit { severity: Severity; summary: string }
  */
 export function checkCommand(program: Command): void {
   const cmd = program.command('check')
-    .description('exit 1 when a change (with --against) or a finding of the latest version reaches a severity, for CI')
     .requiredOption('--fail-on <severity>', `one of ${SEVERITIES.join(', ')}`)
     .option('--against <version>', 'compare the latest version with this one and check the changes')
   withJson(withEnv(withDataDir(cmd))).action(async (opts: CheckOptions) => {

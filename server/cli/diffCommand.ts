@@ -24,7 +24,6 @@ export async function loadVersion(store: SnapshotStore, env: string, id: string,
 /** `vpclens diff FROM TO`: what changed between two versions, security-relevant first. */
 export function diffCommand(program: Command): void {
   const cmd = program.command('diff')
-    .description('what changed between two versions (numbers or "latest"), security-relevant changes first')
     .argument('<from>', 'version to compare from')
     .argument('<to>', 'version to compare to')
     .option('--markdown', 'Markdown for a pull-request comment')

@@ -41,7 +41,6 @@ export const sourcesText = (sources: string[]) => (sources.length <= 3 ? sources
 /** `vpclens exposure`: which ports the internet can reach on which interfaces, from where, and how. */
 export function exposureCommand(program: Command): void {
   const cmd = program.command('exposure')
-    .description('internet exposure of every network interface: ports, sources, direct or via a load balancer')
   withVersion(withJson(withEnv(withDataDir(cmd)))).action(async (opts: CommonOptions) => {
     const { env, version, hash, analysis } = await loadVersionAnalysis(opts)
     const report = exposureReport(analysis, env, version, hash)

@@ -7,7 +7,6 @@ import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJs
 /** `vpclens history RESOURCE_ID`: every content a resource had, and what changed each time. */
 export function historyCommand(program: Command): void {
   const cmd = program.command('history')
-    .description('every version in which a resource changed, with its field and rule changes')
     .argument('<resource>', 'resource id (sg-…, eni-…, an ARN, …)')
   withJson(withEnv(withDataDir(cmd))).action(async (resourceId: string, opts: CommonOptions) => {
     const store = openStore(opts)
