@@ -4,7 +4,6 @@ import { ENV_NAME_PATTERN } from '../../shared/index.ts'
 import { PACKAGE_ROOT } from '../packageRoot.ts'
 import { buildApp } from '../app.ts'
 import { checkServeAccess } from '../security/checkServeAccess.ts'
-import { createDiscoveryCollector } from '../watch/createDiscoveryCollector.ts'
 import { RefreshRunner } from '../watch/RefreshRunner.ts'
 import { type DiscoverFlags, hasDiscoverFlags, withDiscoverOptions } from './discoverOptions.ts'
 import { CliError } from './CliError.ts'
@@ -30,7 +29,10 @@ export function serveCommand(program: Command): void {
     const refused = checkServeAccess(opts.host, token)
     if (refused) throw new CliError(refused)
     if (opts.env !== undefined && !new RegExp(ENV_NAME_PATTERN).test(opts.env)) throw new CliError(`--env: "${opts.env}" must be letters, digits, ., _ or - (at most 64)`)
-    const collect = opts.refresh || hasDiscoverFlags(opts) ? await createDiscoveryCollector(opts) : undefined
+    // The AWS SDK is loaded only when Refresh is offered: a plain `serve` starts without it (and without its warnings).
+    const collect = opts.refresh || hasDiscoverFlags(opts)
+      ? await (await import('../watch/createDiscoveryCollector.ts')).createDiscoveryCollector(opts)
+      : undefined
     const store = openStore(opts)
     try {
       // Read once now: a damaged or unreachable store is reported at start, in one line, not on the first request.
