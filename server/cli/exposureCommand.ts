@@ -40,7 +40,6 @@ export const portsText = (protocol: string, ports: [number, number], icmpCodes?:
 /** `vpclens exposure`: which ports the internet can reach on which interfaces, from where, and how. */
 export function exposureCommand(program: Command): void {
   const cmd = program.command('exposure')
-    .description('internet exposure of every network interface: ports, sources, direct or via a load balancer')
   withVersion(withJson(withEnv(withDataDir(cmd)))).action(async (opts: CommonOptions) => {
     const { env, version, hash, analysis } = await loadVersionAnalysis(opts)
     const report = exposureReport(analysis, env, version, hash)
