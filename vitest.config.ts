@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config'
+import { compiledValidators } from './web/plugins/compiledValidators.ts'
 
 export default defineConfig({
+  // Web modules under test import their build-time validators (virtual:validator/…).
+  plugins: [compiledValidators()],
   test: {
     include: ['test/**/*.test.ts'],
     // End-to-end and integration tests start servers and browsers; give them room on a 2-core machine.
