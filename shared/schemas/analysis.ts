@@ -223,6 +223,8 @@ export const ExposureBrief = Type.Object({
   id: Type.String(),
   eni: Type.String(),
   resource: Type.Union([Type.String(), Type.Null()]),
+  vpcId: Type.Union([Type.String(), Type.Null()]),
+  subnetId: Type.Union([Type.String(), Type.Null()]),
   protocol: ExposureProtocol,
   ports: PortInterval,
   severity: Severity,

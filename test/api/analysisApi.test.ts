@@ -76,7 +76,7 @@ describe('GET …/versions/:version/exposure/summary', () => {
     expect({ env: brief.env, version: brief.version, hash: brief.hash, summary: brief.summary })
       .toEqual({ env: full.env, version: full.version, hash: full.hash, summary: full.summary })
     expect(brief.exposures).toEqual(full.exposures.map((e) => ({
-      id: e.id, eni: e.eni, resource: e.resource, protocol: e.protocol, ports: e.ports, severity: e.severity,
+      id: e.id, eni: e.eni, resource: e.resource, vpcId: e.vpcId, subnetId: e.subnetId, protocol: e.protocol, ports: e.ports, severity: e.severity,
       ...(e.lb ? { lb: { loadBalancerArn: e.lb.loadBalancerArn, listenerPort: e.lb.listenerPort } } : {}),
     })))
     const app = brief.exposures.find((e) => e.eni === 'eni-app')

@@ -92,12 +92,21 @@ export function exposedOnPort(report: ExposureOverlayInput, port: number): Set<s
 export function applyExposureOverlay(elements: ElementDefinition[], report: ExposureOverlayInput, port: number | null): ElementDefinition[] {
   const byElement = exposureByElement(report)
   const open = port === null ? null : exposedOnPort(report, port)
+  const inContainer = exposedPerContainer(report)
   const lit = new Set<string>()
   const out = elements.map((el) => {
     const id = String(el.data.id)
     const classes = Array.isArray(el.classes) ? [...el.classes] : typeof el.classes === 'string' ? el.classes.split(/\s+/).filter(Boolean) : []
     if (el.group === 'edges') return { el, classes }
-    if (classes.includes('container')) { lit.add(id); return { el, classes } }
+    if (classes.includes('container')) {
+      lit.add(id)
+      // VPCs and collapsed subnets count what they hold that the internet reaches: readable at overview.
+      const count = inContainer.get(id)
+      if (count && (el.data.kind === 'vpc' || classes.includes('collapsed'))) {
+        return { el: { ...el, data: { ...el.data, label: `${String(el.data.label ?? '')}\n${exposedCountLine(count)}`, exposedCount: count.enis.size } }, classes }
+      }
+      return { el, classes }
+    }
     const exposure = byElement.get(id)
     let data = el.data
     if (exposure) {
@@ -115,4 +124,27 @@ export function applyExposureOverlay(elements: ElementDefinition[], report: Expo
     if (el.group === 'edges' && open !== null && !(lit.has(String(el.data.source)) && lit.has(String(el.data.target)))) classes.push('dimmed')
     return { ...el, classes }
   })
+}
+
+interface ContainerExposure { enis: Set<string>; severity: Severity }
+
+/** VPC and subnet id → the interfaces in it that the internet reaches, and the worst severity. */
+export function exposedPerContainer(report: ExposureOverlayInput): Map<string, ContainerExposure> {
+  const out = new Map<string, ContainerExposure>()
+  for (const e of report.exposures) {
+    for (const id of [e.vpcId, e.subnetId]) {
+      if (id === null) continue
+      const entry = out.get(id) ?? { enis: new Set<string>(), severity: e.severity }
+      entry.enis.add(e.eni)
+      if (SEVERITIES.indexOf(e.severity) < SEVERITIES.indexOf(entry.severity)) entry.severity = e.severity
+      out.set(id, entry)
+    }
+  }
+  return out
+}
+
+/** `▲ 12 exposed interfaces · worst CRIT`: the line a VPC or collapsed subnet gets under its name. */
+export function exposedCountLine(c: ContainerExposure): string {
+  const n = c.enis.size
+  return `▲ ${n.toLocaleString('en-US')} exposed interface${n === 1 ? '' : 's'} · worst ${SEVERITY_WORD[c.severity]}`
 }

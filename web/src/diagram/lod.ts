@@ -8,11 +8,12 @@
 import type { ElementDefinition } from 'cytoscape'
 import type { Graph } from '../../../shared/index.ts'
 import type { Box, DiagramLayout } from './layout.ts'
+import { LARGE_DIAGRAM_NODES } from './metrics.ts'
 import { toElements } from './toElements.ts'
 import { typeTag } from './typeTag.ts'
 
 /** Diagrams with more nodes than this start collapsed. */
-export const LOD_NODE_THRESHOLD = 1500
+export const LOD_NODE_THRESHOLD = LARGE_DIAGRAM_NODES
 
 export interface LodIndex {
   /** The subnet each resource sits in (diagram parent). */
