@@ -8,7 +8,7 @@ import type { Exposure, ExposureReport, SecurityGraph } from '../../shared/index
 import { buildSecurityGraph } from '../../server/graph/buildSecurityGraph.ts'
 import { normalize } from '../../server/snapshot/normalize.ts'
 import { applyExposureOverlay, compactPorts, exposedCountLine, exposedOnPort, exposedPerContainer, exposurePorts } from '../../web/src/diagram/exposureOverlay.ts'
-import { overviewFontSize } from '../../web/src/diagram/overviewLabels.ts'
+import { overviewFontSize, overviewText } from '../../web/src/diagram/overviewLabels.ts'
 import { layoutSecurityGraph, SECURITY_METRICS } from '../../web/src/diagram/securityLayout.ts'
 import { toSecurityElements } from '../../web/src/diagram/toSecurityElements.ts'
 import { filterRows, sortRows } from '../../web/src/components/tableRows.ts'
@@ -174,6 +174,7 @@ describe('overviewFontSize', () => {
     expect(overviewFontSize('prod\n▲ 3 exposed', 20_000, 300, 0.05)).toBeCloseTo(270 / 2.6, 6)
     // 40 characters in a 2,000 px box: at most 0.94 × 2,000 / (40 × 0.62).
     expect(overviewFontSize('x'.repeat(40), 2_000, 900, 0.05)).toBeCloseTo(1880 / 24.8, 6)
+    expect(overviewText('prod  ·  vpc-1  ·  10.0.0.0/16\n▲ 3 exposed interfaces · worst CRIT', 'prod')).toBe('prod\n▲ 3 exposed interfaces · worst CRIT')
     // Never smaller than the normal header font.
     expect(overviewFontSize('prod', 30, 38, 0.05)).toBe(15)
   })

@@ -3,7 +3,8 @@
  * header label is 15 model pixels: at the zoom that fits the ten VPCs of a 20,000-interface account
  * (about 0.03) it would be half a pixel tall. Below OVERVIEW_LABEL_ZOOM the label is drawn
  * OVERVIEW_LABEL_PX screen pixels tall instead, as far as the VPC's header band allows (large
- * environments get a band sized for it: METRICS.vpc.overviewHeader), never wider than the VPC.
+ * environments get a band sized for it: METRICS.vpc.overviewHeader), never wider than the VPC, and
+ * reduced to the VPC's name (and exposure count): its id and CIDR come back when zoomed in.
  * Only the handful of VPC nodes are touched, with style bypasses: a zoom costs a few label redraws.
  */
 import type { Core } from 'cytoscape'
@@ -26,6 +27,11 @@ export function overviewFontSize(label: string, boxWidth: number, bandHeight: nu
   return Math.max(15, Math.min(px / zoom, fit))
 }
 
+/** At overview a VPC shows its name (not its id and CIDR), and the lines under it (exposure counts). */
+export function overviewText(label: string, name: string): string {
+  return [name, ...label.split('\n').slice(1)].join('\n')
+}
+
 /** Applies (or, zoomed in, removes) the overview size of the VPC labels for the current zoom. */
 export function applyOverviewLabels(cy: Core): void {
   const zoom = cy.zoom()
@@ -33,17 +39,17 @@ export function applyOverviewLabels(cy: Core): void {
   if (vpcs.empty()) return
   cy.batch(() => {
     if (zoom >= OVERVIEW_LABEL_ZOOM) {
-      vpcs.filter('.overview-label').removeClass('overview-label').removeStyle('font-size text-margin-y')
+      vpcs.filter('.overview-label').removeClass('overview-label').removeStyle('label font-size text-margin-y')
       return
     }
     vpcs.forEach((n) => {
-      const label = String(n.data('label') ?? '')
+      const label = overviewText(String(n.data('label') ?? ''), String(n.data('name') ?? n.id()))
       const band = Number(n.data('header') ?? METRICS.vpc.header)
       const size = overviewFontSize(label, n.width(), band, zoom)
       const block = size * LINE_HEIGHT * label.split('\n').length
       n.addClass('overview-label')
       // Label anchored at the top edge: centred in the header band.
-      n.style({ 'font-size': size, 'text-margin-y': METRICS.vpc.pad / 2 + (band + block) / 2 })
+      n.style({ label, 'font-size': size, 'text-margin-y': METRICS.vpc.pad / 2 + (band + block) / 2 })
     })
   })
 }
