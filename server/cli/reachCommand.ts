@@ -15,7 +15,6 @@ const checkQuery = Compile(ReachQuery)
 /** `vpclens reach`: can A reach B (path or blocking component), or everything that can reach B. */
 export function reachCommand(program: Command): void {
   const cmd = program.command('reach')
-    .description('can --from reach --to (the path, or what blocks it); without --from, everything that can reach --to')
     .requiredOption('--to <target>', 'network interface, instance id or private IP')
     .option('--from <source>', '"internet", a CIDR, a network interface, instance id or IP')
     .option('--protocol <p>', 'tcp, udp, icmp, icmpv6, all or an IP protocol number')
