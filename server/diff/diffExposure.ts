@@ -1,6 +1,6 @@
 import type { ChangeCause, ExposureChange, ExposureChangeType, ExposureFact, PortRange, ResourceKind, Severity } from '../../shared/index.ts'
 import { cidrCovers, portRangeText, sourcesText } from '../../shared/network/index.ts'
-import { capSeverity, severityRank } from '../../shared/severityOrder.ts'
+import { capSeverity, maxSeverity, severityRank } from '../../shared/severityOrder.ts'
 
 export interface ExposureDiffDeps {
   kindOf(resourceId: string): ResourceKind
@@ -52,8 +52,9 @@ export function diffExposure(before: readonly ExposureFact[], after: readonly Ex
       const ports = { from: p.from, to: p.to }
       const widening = change === 'newly-exposed' || change === 'widened'
       const newSources = p.state === 'opened' ? p.after : p.gained
-      // Graded on what became reachable, all new sources taken together (the shared catalogue).
-      const severity = !widening ? 'info' : capSeverity(deps.severityOf(protocol, ports, newSources), deps.capOf(resourceId))
+      // Graded on what became reachable, all new sources taken together (the shared catalogue), on
+      // the port the internet sees (a listener port for a load balancer target).
+      const severity = !widening ? 'info' : capSeverity(gradeOn(g.a, p, newSources, (q) => deps.severityOf(protocol, q, newSources)), deps.capOf(resourceId))
       const sources = p.state === 'closed' ? p.before : p.after
       out.push({
         change, severity, resourceId, resourceKind: deps.kindOf(resourceId), protocol, ports, sources,
@@ -71,6 +72,13 @@ export function diffExposure(before: readonly ExposureFact[], after: readonly Ex
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The piece's grade: on its own ports, or, when every fact that opens it is seen on another port, on those ports. */
+function gradeOn(after: readonly ExposureFact[], piece: Piece, sources: readonly string[], grade: (ports: PortRange) => Severity): Severity {
+  const opening = after.filter((f) => f.ports.from <= piece.from && f.ports.to >= piece.to && f.sources.some((s) => sources.includes(s)))
+  if (opening.length === 0 || opening.some((f) => f.seenPort === undefined)) return grade({ from: piece.from, to: piece.to })
+  return maxSeverity(...opening.map((f) => grade({ from: f.seenPort!, to: f.seenPort! })))
+}
 
 function cut(before: ExposureFact[], after: ExposureFact[]): Piece[] {
   const points = new Set<number>()

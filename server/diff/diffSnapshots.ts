@@ -6,6 +6,7 @@ import { deepEqual } from './deepEqual.ts'
 import { diffResource } from './diffResource.ts'
 import { exposureCauses } from './exposureCauses.ts'
 import { exposureFactsFromRules } from './exposureFactsFromRules.ts'
+import { gradeCausesByExposure } from './gradeCausesByExposure.ts'
 import { openingSeverity } from './openingSeverity.ts'
 import { maxSeverity, severityRank } from '../../shared/severityOrder.ts'
 
@@ -54,6 +55,10 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, options: DiffOptions
     severityOf: (protocol, ports, sources) => openingSeverity(protocol, ports, sources, (s) => ctx.cidrsOf(s, 'after')),
   })
 
+  // A change to a shared object is graded by the exposure it causes.
+  const graded = gradeCausesByExposure(exposure, resources, relationships)
+  resources.splice(0, resources.length, ...graded.resources)
+  relationships.splice(0, relationships.length, ...graded.relationships)
   const all: Severity[] = [...exposure.map((e) => e.severity), ...resources.map((r) => r.severity), ...relationships.map((r) => r.severity)]
   return {
     from: { hash: from.hash, ...(options.fromVersion ? { version: options.fromVersion } : {}) },

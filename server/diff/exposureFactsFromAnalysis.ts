@@ -18,5 +18,6 @@ export function exposureFactsFromAnalysis(exposures: readonly Exposure[]): Expos
     sources: e.sources,
     ruleIds: e.trace.flatMap((s) => [s.ruleRef, ...(s.moreRuleRefs ?? [])]).flatMap((r) => (r ? [ruleIdOf(r)] : []))
       .filter((id): id is string => !!id),
+    ...(e.lb ? { seenPort: e.lb.listenerPort } : {}),
   }))
 }

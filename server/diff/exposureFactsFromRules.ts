@@ -1,14 +1,17 @@
 import type { ExposureFact, SecurityGroupRule, Snapshot } from '../../shared/index.ts'
 import { parseCidr, protocolName } from '../../shared/network/index.ts'
+import { prefixListCidrs } from './diffContext.ts'
 import { rulePorts } from './securityGroupRuleSpecs.ts'
 
 /**
  * The first approximation of exposure, from security-group ingress rules alone: per group, what
  * address ranges may open which ports. It ignores NACLs, routes and public addressing (exposure
- * analysis does not), so the diff grades a group no interface uses as low.
+ * analysis does not), so the diff grades a group no interface uses as low. Prefix lists are read as
+ * their entries in this snapshot (a list that was not collected stays its id).
  */
 export function exposureFactsFromRules(snapshot: Snapshot): ExposureFact[] {
   const out: ExposureFact[] = []
+  const lists = new Map(snapshot.resources.filter((r) => r.kind === 'prefix-list').map((r) => [r.id, prefixListCidrs(r)!]))
   for (const r of snapshot.resources) {
     if (r.kind !== 'security-group') continue
     for (const rule of (r.attributes.rules ?? []) as SecurityGroupRule[]) {
@@ -21,7 +24,7 @@ export function exposureFactsFromRules(snapshot: Snapshot): ExposureFact[] {
         out.push({
           resourceId: r.id, protocol,
           ports: p === 'all' ? rulePorts(protocol, -1, -1) : rulePorts(protocol, rule.FromPort, rule.ToPort),
-          sources: [source], ruleIds: [rule.SecurityGroupRuleId],
+          sources: rule.PrefixListId ? (lists.get(rule.PrefixListId) ?? [source]) : [source], ruleIds: [rule.SecurityGroupRuleId],
         })
       }
     }

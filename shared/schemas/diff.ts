@@ -25,6 +25,8 @@ export const RuleCollection = Type.Union([
   Type.Literal('nacl-ingress'), Type.Literal('nacl-egress'),
   /** Identity: the destination (CIDR, IPv6 CIDR or prefix list). */
   Type.Literal('routes'),
+  /** Identity: the entry's CIDR; only its description can change in place. */
+  Type.Literal('prefix-list-entries'),
 ])
 export type RuleCollection = Static<typeof RuleCollection>
 
@@ -90,6 +92,11 @@ export const ExposureFact = Type.Object({
   sources: Type.Array(Type.String()),
   /** Ids of the rules (SG rule ids, NACL `acl-…/ingress/100`, route table ids) that decided it, when known. */
   ruleIds: Type.Optional(Type.Array(Type.String())),
+  /**
+   * The port the internet sees when it is not `ports` (a load balancer's listener port for a target
+   * reached through it): the severity is graded on it, as exposure analysis grades it.
+   */
+  seenPort: Type.Optional(Type.Number()),
 })
 export type ExposureFact = Static<typeof ExposureFact>
 
@@ -101,7 +108,7 @@ export type ExposureChangeType = Static<typeof ExposureChangeType>
 /** A rule or relationship change that caused an exposure change. */
 export const ChangeCause = Type.Object({
   resourceId: Type.String(),
-  /** A RuleCollection, or `relationship:<relation>`. */
+  /** A RuleCollection, `relationship:<relation>`, `field` (an address field) or `resource` (a listener added, removed or changed). */
   collection: Type.String(),
   key: Type.String(),
   change: ChangeType,
