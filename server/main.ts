@@ -6,6 +6,7 @@ import { diffCommand } from './cli/diffCommand.ts'
 import { exposureCommand } from './cli/exposureCommand.ts'
 import { findingsCommand } from './cli/findingsCommand.ts'
 import { reachCommand } from './cli/reachCommand.ts'
+import { reportCommand } from './cli/reportCommand.ts'
 import { historyCommand } from './cli/historyCommand.ts'
 import { pruneCommand } from './cli/pruneCommand.ts'
 import { discoverCommand } from './cli/discoverCommand.ts'
@@ -15,7 +16,7 @@ import { watchCommand } from './cli/watchCommand.ts'
 import { StoreError } from './store/StoreError.ts'
 
 /** Every subcommand, in the order `vpclens --help` lists them. */
-const COMMANDS = [demoCommand, discoverCommand, importCommand, serveCommand, watchCommand, exposureCommand, findingsCommand, reachCommand, diffCommand, checkCommand, historyCommand, pruneCommand]
+const COMMANDS = [demoCommand, discoverCommand, importCommand, serveCommand, watchCommand, exposureCommand, findingsCommand, reachCommand, diffCommand, checkCommand, reportCommand, historyCommand, pruneCommand]
 
 /** The `vpclens` command line. Returns the exit code: 0 success, 1 a failed check, 2 usage or input error. */
 export async function main(argv: string[]): Promise<number> {

@@ -3,7 +3,7 @@
  * has no LookupEvents, so a local server answers with recorded responses (test/fixtures/cloudtrail):
  * several events per resource over pages, throttling, access denied, read-only and failed calls.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -159,6 +159,20 @@ describe('vpclens diff --attribute', { timeout: 120_000 }, () => {
     expect(md.stdout).toContain('&lt;b&gt;agent&lt;/b&gt;')
     expect(md.stdout).not.toContain('<b>agent')
     expect(fake.lookups.length).toBe(asked)
+  })
+
+  it('report --html --attribute writes one self-contained file with who made each change', async () => {
+    fake = await startFakeCloudTrail({ account: ACCOUNT, pages: { [sg]: [[event('e9', 'AuthorizeSecurityGroupIngress', 2, { arn: 'arn:aws:iam::123456789012:user/bob' })]] } })
+    const out = join(dir, 'incident.html')
+    const r = await runCli(['report', '--from', '1', '--to', '2', '--html', '--attribute', '--endpoint', fake.endpoint,
+      '--data-dir', dir, '--env', 'demo', '-o', out], AWS_ENV)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain(`vpclens: wrote the report of demo 1 → 2 to ${out}`)
+    const html = readFileSync(out, 'utf8')
+    expect(html).toContain('by arn:aws:iam::123456789012:user/bob from 203.0.113.9')
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"')
+    expect(html).not.toMatch(/<script/i)
+    expect(fake.lookups.some((l) => l.resource === sg)).toBe(true)
   })
 
   it('without --attribute nothing is looked up; a bad --attribute-limit is a usage error', async () => {
