@@ -14,6 +14,7 @@ import { historyRoutes } from './api/historyRoutes.ts'
 import { timelineRoutes } from './api/timelineRoutes.ts'
 import { apiDocs } from './api/docs/apiDocs.ts'
 import { refreshRoutes } from './api/refreshRoutes.ts'
+import { type Attributor, reportRoutes } from './api/reportRoutes.ts'
 import { type SecurityOptions, secureApp } from './security/secureApp.ts'
 import { versionResponseCache } from './cache/versionResponseCache.ts'
 import type { RefreshRunner } from './watch/RefreshRunner.ts'
@@ -27,6 +28,8 @@ export interface AppDeps {
   security?: SecurityOptions
   /** Runs discovery for POST /api/environments/:env/refresh (`serve` with discover options). */
   refresher?: RefreshRunner
+  /** Reads CloudTrail for …/diff/attribution and attributed reports (`serve --attribute`). */
+  attributor?: Attributor
 }
 
 /** Builds the HTTP app: API under /api, the web app at /. Never listens (main.ts does). */
@@ -45,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(securityGraphRoutes, { store: deps.store })
     await api.register(resourceListRoutes, { store: deps.store })
     await api.register(diffRoutes, { store: deps.store })
+    await api.register(reportRoutes, { store: deps.store, attributor: deps.attributor })
     await api.register(historyRoutes, { store: deps.store })
     await api.register(timelineRoutes, { store: deps.store })
   }, { prefix: '/api' })

@@ -4,6 +4,7 @@
  * `report` print with --json and what the API serves.
  */
 import Type, { type Static } from 'typebox'
+import { DiffQuery } from './diff.ts'
 
 /** One CloudTrail management event that names a changed resource. Every string is untrusted text. */
 export const AttributionEvent = Type.Object({
@@ -54,3 +55,13 @@ export const Attribution = Type.Object({
   resources: Type.Array(ResourceAttribution),
 })
 export type Attribution = Static<typeof Attribution>
+
+/** `GET …/report`: the incident report of two versions, as a file to download. */
+export const ReportQuery = Type.Object({
+  from: DiffQuery.properties.from,
+  to: DiffQuery.properties.to,
+  format: Type.Optional(Type.Union([Type.Literal('html'), Type.Literal('markdown')], { default: 'html' })),
+  /** Include who made each change (only on a server started with `--attribute`). */
+  attribute: Type.Optional(Type.Boolean({ default: false })),
+})
+export type ReportQuery = Static<typeof ReportQuery>
