@@ -9,7 +9,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-const TOKEN_KEY = 'vpclens.token'
+export const TOKEN_KEY = 'vpclens.token'
 let asking: Promise<boolean> | undefined
 
 /** True when there is a token to retry with: a new one from the user, or one another request got meanwhile. */
