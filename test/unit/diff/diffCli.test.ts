@@ -97,7 +97,7 @@ describe('vpclens diff', { timeout: 180_000 }, () => {
     expect(diff.exposureBasis).toBe('analysis')
   })
   it('exits 2 naming a bad or unknown version, or two output formats', () => {
-    expect(vpclens('diff', '1', 'x', '--env', 'demo').stderr).toBe('vpclens: TO: expected a version number or "latest", got "x"\n')
+    expect(vpclens('diff', '1', 'x', '--env', 'demo').stderr).toBe('vpclens: TO: expected a version number, "latest", a time such as 2026-11-28T02:10Z or 2026-11-28T02:10:00+01:00, or "2h ago"; got "x"\n')
     expect(vpclens('diff', '7', '1', '--env', 'demo')).toMatchObject({ code: 2, stderr: 'vpclens: FROM: environment demo has no version 7 (it has 1, 2, 3, 4, 5)\n' })
     expect(vpclens('diff', '1', '2', '--env', 'demo', '--json', '--markdown').code).toBe(2)
   })

@@ -1,13 +1,12 @@
-import { ApiRequestError, TOKEN_KEY } from './requestJson.ts'
+import { ApiRequestError, authorization } from './requestJson.ts'
 
 /**
  * GET /api/environments/:env/report: the incident report as a file (HTML, no script). A fetch, not a
  * link, so that a server's access token goes with it.
  */
 export async function getReportFile(env: string, from: string, to: string, attribute: boolean): Promise<{ name: string; blob: Blob }> {
-  const token = sessionStorage.getItem(TOKEN_KEY)
   const res = await fetch(`/api/environments/${encodeURIComponent(env)}/report?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` +
-    `&format=html${attribute ? '&attribute=true' : ''}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+    `&format=html${attribute ? '&attribute=true' : ''}`, { headers: authorization() })
   if (!res.ok) {
     const body = await res.json().catch(() => undefined) as { code?: string; message?: string } | undefined
     throw new ApiRequestError(res.status, body?.code ?? 'HTTP_ERROR', body?.message ?? `${res.status} ${res.statusText}`)
