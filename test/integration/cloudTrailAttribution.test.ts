@@ -176,6 +176,19 @@ describe('vpclens diff --attribute', { timeout: 120_000 }, () => {
     expect(fake.lookups.some((l) => l.resource === sg)).toBe(true)
   })
 
+  it('history --attribute: who made the change at each version where the resource changed', async () => {
+    fake = await startFakeCloudTrail({ account: ACCOUNT, pages: { [sg]: [[event('e5', 'AuthorizeSecurityGroupIngress', 5)]] } })
+    const args = ['history', sg, '--attribute', '--endpoint', fake.endpoint, '--data-dir', dir, '--env', 'demo']
+    const json = await runCli([...args, '--json'], AWS_ENV)
+    expect(json.code).toBe(0)
+    const view = JSON.parse(json.stdout) as { attribution: { from: string; to: string; resources: { state: string; events: { eventId: string }[] }[] }[] }
+    // Version 1 is the environment's first: nothing before it to search; version 2 changed the group.
+    expect(view.attribution.map((a) => [a.from, a.to])).toEqual([['1', '2']])
+    expect(view.attribution[0]!.resources[0]).toMatchObject({ state: 'found', events: [{ eventId: 'e5' }] })
+    const text = await runCli(args, AWS_ENV)
+    expect(text.stdout).toMatch(/versions 2-latest: critical\n(.*\n)*      who: AuthorizeSecurityGroupIngress at \S+ by arn:aws:sts::123456789012:assumed-role\/Admin\/alice/)
+  })
+
   it('without --attribute nothing is looked up; a bad --attribute-limit is a usage error', async () => {
     const plainDiff = await runCli(['diff', '1', '2', '--data-dir', dir, '--env', 'demo'], AWS_ENV)
     expect(plainDiff.code).toBe(0)
