@@ -1,8 +1,6 @@
 import type { Command } from 'commander'
 import type { AttributionTarget } from '../attribution/attributionTargets.ts'
-import { cloudTrailLookup } from '../attribution/cloudTrailLookup.ts'
 import { DEFAULT_ATTRIBUTE_LIMIT, type LookupEvents } from '../attribution/collectAttribution.ts'
-import { resolveHomeRegion } from '../discovery/resolveHomeRegion.ts'
 import { type DiscoverFlags, discoverSettings, positiveIntFlag, withAwsAccessOptions } from './discoverOptions.ts'
 
 export interface AttributeFlags extends DiscoverFlags { attribute?: boolean; attributeLimit?: string }
@@ -20,9 +18,14 @@ export function attributeSettings(flags: AttributeFlags) {
   return { access, limit: positiveIntFlag('--attribute-limit', flags.attributeLimit, DEFAULT_ATTRIBUTE_LIMIT) }
 }
 
-/** LookupEvents with the flags' credentials; the home region (for STS) falls back to the resources' own. */
+/**
+ * LookupEvents with the flags' credentials; the home region (for STS) falls back to the resources' own.
+ * The AWS SDK is loaded here, on first use, not when a command that merely offers --attribute starts.
+ */
 export async function lookupFromFlags(flags: AttributeFlags, targets: AttributionTarget[]): Promise<LookupEvents> {
   const { access } = attributeSettings(flags)
+  const { resolveHomeRegion } = await import('../discovery/resolveHomeRegion.ts')
+  const { cloudTrailLookup } = await import('../attribution/cloudTrailLookup.ts')
   const home = (await resolveHomeRegion(flags.profile, undefined)) ?? targets[0]?.region ?? 'us-east-1'
   return cloudTrailLookup(access, home, { roleArn: flags.roleArn, externalId: flags.externalId, orgRole: flags.orgRole })
 }

@@ -14,7 +14,6 @@ interface HistoryOptions extends CommonOptions, AttributeFlags { since?: string;
 /** `vpclens history RESOURCE_ID`: every content a resource had, and what changed each time. */
 export function historyCommand(program: Command): void {
   const cmd = program.command('history')
-    .description('every version in which a resource changed, with its field and rule changes')
     .argument('<resource>', 'resource id (sg-…, eni-…, an ARN, …)')
     .option('--since <version|time>', 'only the contents it had from this version (or time: 2026-11-28T01:00Z, "1d ago") on')
     .option('--until <version|time>', 'only the contents it had up to this version (or time)')

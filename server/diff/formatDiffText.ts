@@ -1,6 +1,6 @@
 import type { Attribution, Diff, ExposureChange, FieldChange } from '../../shared/index.ts'
+import { sourcesText } from '../../shared/network/index.ts'
 import { attributionById, attributionHeading, attributionLines } from '../attribution/formatAttribution.ts'
-import { describeSources } from './describeSources.ts'
 
 export interface DiffTitle { env: string; from: string; to: string }
 
@@ -41,7 +41,7 @@ export function formatDiffText(diff: Diff, title: DiffTitle, attribution?: Attri
     lines.push(...table([
       ['SEVERITY', 'CHANGE', 'RESOURCE', 'PORTS', 'SOURCES', 'CAUSE'],
       ...diff.exposure.slice(0, LIMIT).map((e) => [
-        e.severity, e.change, e.resourceId, portsText(e), describeSources(e.sources),
+        e.severity, e.change, e.resourceId, portsText(e), sourcesText(e.sources),
         plain(e.causes.map((c) => c.summary).join('; ') || '–'),
       ]),
     ]))

@@ -1,6 +1,6 @@
 import type { Attribution, ResourceAttribution } from '../../shared/index.ts'
+import { sourcesText } from '../../shared/network/index.ts'
 import { attributionHeading, attributionLines } from '../attribution/formatAttribution.ts'
-import { describeSources } from '../diff/describeSources.ts'
 import { fieldText, portsText } from '../diff/formatDiffText.ts'
 import { escapeXml } from './escapeXml.ts'
 import type { IncidentReport } from './incidentReport.ts'
@@ -39,7 +39,7 @@ export function formatReportHtml(r: IncidentReport): string {
     '<h2>Exposure changes</h2>',
     d.exposure.length === 0 ? '<p>None.</p>' : table(['Severity', 'Change', 'Resource', 'Ports', 'Sources', 'Caused by', 'Changed by'],
       d.exposure.slice(0, LIMIT).map((x) => [`<span class="sev-${x.severity}">${x.severity}</span>`, x.change, `<code>${e(x.resourceId)}</code>`,
-        e(portsText(x)), e(describeSources(x.sources)), lines(x.causes.map((c) => c.summary)),
+        e(portsText(x)), e(sourcesText(x.sources)), lines(x.causes.map((c) => c.summary)),
         lines(x.causes.flatMap((c) => (byId.has(c.resourceId) ? attributionLines(byId.get(c.resourceId)!) : [])))])) + more(d.exposure.length),
     '<h2>Resource changes</h2>',
     d.resources.length === 0 ? '<p>None.</p>' : table(['Severity', 'Change', 'Kind', 'Resource', 'Rule changes', 'Field changes', 'Changed by'],
