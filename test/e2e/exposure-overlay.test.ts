@@ -90,6 +90,9 @@ describe('exposure overlay', () => {
     }
     expect(steps.some((x) => x.check === 'sg')).toBe(true)
     expect(steps.some((x) => x.check === 'nacl-in')).toBe(true)
+    // The whole internet reads as such, not as two dozen CIDRs around private space.
+    expect(exposure.breadth).toBe('world')
+    expect(await item.getByTestId('exposure-sources').textContent()).toMatch(/^from 0\.0\.0\.0\/0 \(the internet\)( except [0-9./]+(, [0-9./]+)*)?$/)
     await readmeScreenshot(s.page, 'exposure.png')
   })
 

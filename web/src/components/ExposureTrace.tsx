@@ -63,7 +63,7 @@ function ExposureItem({ exposure: e, open }: { exposure: Exposure; open: boolean
         <span className="mono">{exposurePorts(e)}</span>
         <span className="muted">{via}{e.completeness === 'partial' ? ' · partial' : ''}</span>
       </summary>
-      <div className="small">from {sourceSummary(e.sources)}</div>
+      <div className="small" data-testid="exposure-sources">from {sourceSummary(e.sources)}</div>
       {e.sources.length > 3 && (
         <details className="small sources-list"><summary>All {e.sources.length} source CIDRs</summary><span className="mono">{e.sources.join(', ')}</span></details>
       )}
