@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { sourcesText } from '../../shared/network/index.ts'
 import { analyzeSnapshot, type SnapshotAnalysis } from '../analysis/analyzeSnapshot.ts'
 import { exposureReport } from '../analysis/reports.ts'
 import { CliError } from './CliError.ts'
@@ -35,12 +36,10 @@ export const portsText = (protocol: string, ports: [number, number], icmpCodes?:
     : icmpCodes ? `type ${ports[0] === ports[1] ? ports[0] : ports.join('-')}${icmpCodes[0] === 0 && icmpCodes[1] === 255 ? '' : ` code ${icmpCodes.join('-')}`}`
       : ports[0] === ports[1] ? String(ports[0]) : `${ports[0]}-${ports[1]}`
 
-export const sourcesText = (sources: string[]) => (sources.length <= 3 ? sources.join(',') : `${sources.slice(0, 3).join(',')} +${sources.length - 3} more`)
 
 /** `vpclens exposure`: which ports the internet can reach on which interfaces, from where, and how. */
 export function exposureCommand(program: Command): void {
   const cmd = program.command('exposure')
-    .description('internet exposure of every network interface: ports, sources, direct or via a load balancer')
   withVersion(withJson(withEnv(withDataDir(cmd)))).action(async (opts: CommonOptions) => {
     const { env, version, hash, analysis } = await loadVersionAnalysis(opts)
     const report = exposureReport(analysis, env, version, hash)

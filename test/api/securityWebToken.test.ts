@@ -7,13 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { type Browser, type Page, chromium } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app.ts'
 import { normalize } from '../../server/snapshot/normalize.ts'
 import { openSqliteStore } from '../../server/store/sqliteStore.ts'
 import type { SnapshotStore } from '../../server/store/SnapshotStore.ts'
 import { buildWeb } from '../e2e/support/buildWeb.ts'
+import { sharedBrowser } from '../e2e/support/launchBrowser.ts'
 import { REPO } from '../e2e/support/startServer.ts'
 import { smallInventory } from '../fixtures/smallInventory.ts'
 
@@ -32,10 +33,7 @@ beforeAll(async () => {
   app = await buildApp({ store, webDir: join(REPO, 'web', 'dist'), security: { token: TOKEN } })
   await app.listen({ host: '127.0.0.1', port: 0 })
   url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`
-  browser = await chromium.launch({
-    executablePath: process.env.VPCLENS_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  browser = await sharedBrowser()
 })
 afterAll(async () => {
   await browser?.close()
