@@ -4,7 +4,7 @@
  * collector would). The open page learns of the new version without a reload, its timeline grows, and
  * the notice opens the diff. Also: the timeline's "Version at" input and a time in `version=`.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -35,6 +35,7 @@ const timelineRows = () => page.getByTestId('timeline-table').locator('tbody tr'
 
 beforeAll(async () => {
   await buildWeb()
+  mkdirSync(RESULTS, { recursive: true })
   work = mkdtempSync(join(tmpdir(), 'vpclens-e2e-live-'))
   dataDir = join(work, 'data')
   // The demo story's first two versions as AWS CLI dumps: the second opens ssh to the world.
@@ -79,6 +80,7 @@ describe('live updates', () => {
     await notice.waitFor({ timeout: 30_000 })
     expect(await page.getByTestId('live-notice-open').textContent()).toBe('Version 2 recorded: 1 critical change')
     expect(await notice.getAttribute('role')).toBe('status')
+    await page.screenshot({ path: join(RESULTS, 'live-notice.png') })
     await expect.poll(timelineRows, { timeout: 30_000 }).toEqual(['2', '1'])
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
 

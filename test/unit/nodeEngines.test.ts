@@ -62,9 +62,13 @@ describe('supported Node versions', () => {
     for (const [p, e] of sdk) expect(satisfies('20.19.0', (e.engines as { node: string }).node), p).toBe(true)
   })
 
-  it('allows the install scripts of exactly the packages that need them', () => {
+  it('allows the install scripts of exactly the packages that have them', () => {
     // better-sqlite3 builds or downloads its native binding; esbuild installs its platform binary.
     expect(pkg.allowScripts).toEqual({ 'better-sqlite3': true, esbuild: true })
+    // npm records in the lockfile which packages have install scripts: a new one must be reviewed here.
+    const withScripts = Object.entries(lock.packages).filter(([, e]) => (e as { hasInstallScript?: boolean }).hasInstallScript)
+      .map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length))
+    expect(withScripts.sort()).toEqual(Object.keys(pkg.allowScripts).sort())
   })
 })
 

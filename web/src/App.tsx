@@ -151,7 +151,7 @@ export function App() {
         {env !== null && version !== null && view !== 'timeline' && view !== 'diff' && (
           <VersionPicker versions={versionList} value={version} onChange={(v) => setUrl({ version: v })} />
         )}
-        {env !== null && <RefreshButton env={env} onNewVersion={async (v) => { await reloadVersions(); setUrl({ version: v }) }} />}
+        {env !== null && <RefreshButton env={env} onNewVersion={async (v) => { setDismissed(v); await reloadVersions(); setUrl({ version: v }) }} />}
         <SearchBox ref={searchInput} search={search} />
         {env !== null && version !== null && view !== 'timeline' && view !== 'diff' && <ExportMenu env={env} version={version} graph={shown} view={view} />}
       </Header>
