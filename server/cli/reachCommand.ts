@@ -5,7 +5,8 @@ import { reach } from '../analysis/reach.ts'
 import { ReachQueryError } from '../analysis/ReachQueryError.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, withDataDir, withEnv, withJson } from './commonOptions.ts'
-import { loadVersionAnalysis, portsText, shortArn, sourcesText, table, withVersion } from './exposureCommand.ts'
+import { sourcesText } from '../../shared/network/index.ts'
+import { loadVersionAnalysis, portsText, shortArn, table, withVersion } from './exposureCommand.ts'
 
 interface ReachOptions extends CommonOptions { from?: string; to: string; protocol?: string; port?: string }
 
