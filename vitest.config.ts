@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config'
+import { compiledValidators } from './web/plugins/compiledValidators.ts'
 
 export default defineConfig({
+  // Web modules under test import their build-time validators (virtual:validator/…).
+  plugins: [compiledValidators()],
   test: {
     include: ['test/**/*.test.ts'],
     // One CLI build for the whole run (test/globalSetup.ts).

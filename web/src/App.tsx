@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ElementDefinition } from 'cytoscape'
 import type { Finding, Graph, ResourceSummary } from '../../shared/index.ts'
-import { getEnvironments, getExposure, getGraph, getVersions } from './api/index.ts'
+import { getEnvironments, getExposure, getExposureSummary, getGraph, getVersions } from './api/index.ts'
 import { ExposureTrace } from './components/ExposureTrace.tsx'
 import { EnvironmentPicker } from './components/EnvironmentPicker.tsx'
 import { ExportMenu } from './components/ExportMenu.tsx'
@@ -96,15 +96,17 @@ export function App() {
   )
   const drawn = useMemo(() => new Set(shown?.nodes.map((n) => n.id) ?? []), [shown])
 
-  // The exposure overlay: fetched once per version while it (or the port filter) is on.
+  // The exposure overlay: its slim summary fetched once per version while it (or the port filter) is on.
   // Both live in the URL (overlay=exposure, port=22) so that a link reproduces the dimmed view.
   const exposureOn = url.overlay === 'exposure'
   const port = url.port === null ? null : parsePort(url.port)
   const setExposureOn = useCallback((on: boolean) => setUrl({ overlay: on ? 'exposure' : null }), [setUrl])
   const setPort = useCallback((p: number | null) => setUrl({ port: p === null ? null : String(p) }), [setUrl])
   const overlayWanted = view === 'infrastructure' && (exposureOn || port !== null)
-  const exposure = useAsync(overlayWanted ? graphKey : null, (signal) => getExposure(env!, version!, signal))
+  const exposure = useAsync(overlayWanted ? graphKey : null, (signal) => getExposureSummary(env!, version!, signal))
   const report = exposure.status === 'ready' ? exposure.data : null
+  // The side panel's trace needs the full report (traces, blocked paths): read once something is selected.
+  const traced = useAsync(report && selected ? graphKey : null, (signal) => getExposure(env!, version!, signal))
   const decorate = useMemo(
     () => (report ? (els: ElementDefinition[]) => applyExposureOverlay(els, report, port) : undefined),
     [report, port],
@@ -204,7 +206,9 @@ export function App() {
             />
             {selected && (
               <SidePanel env={env} version={version} selected={selected} onClose={() => setUrl({ select: null })}>
-                {report && <ExposureTrace report={report} elementId={selected.id} />}
+                {report && traced.status === 'ready' && <ExposureTrace report={traced.data} elementId={selected.id} />}
+                {report && traced.status === 'loading' && <p className="muted">Loading the exposure trace…</p>}
+                {report && traced.status === 'error' && <StatusMessage kind="error" title="Could not load the exposure trace" message={traced.error.message} />}
               </SidePanel>
             )}
           </div>
