@@ -25,6 +25,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'reach', usage: '[options]', description: 'can --from reach --to (the path, or what blocks it); without --from, everything that can reach --to', load: async () => (await import('./cli/reachCommand.ts')).reachCommand },
   { name: 'diff', usage: '[options] <from> <to>', description: 'what changed between two versions (numbers, "latest" or times: 2026-11-28T02:10Z, "2h ago"), security-relevant changes first', load: async () => (await import('./cli/diffCommand.ts')).diffCommand },
   { name: 'check', usage: '[options]', description: 'exit 1 when a change (with --against) or a finding of the latest version reaches a severity, for CI', load: async () => (await import('./cli/checkCommand.ts')).checkCommand },
+  { name: 'report', usage: '[options]', description: 'an incident report between two versions: exposure and resource changes (who made them, with --attribute), the findings at TO, a diagram of the changed area', load: async () => (await import('./cli/reportCommand.ts')).reportCommand },
   { name: 'history', usage: '[options] <resource>', description: 'every version in which a resource changed, with its field and rule changes', load: async () => (await import('./cli/historyCommand.ts')).historyCommand },
   { name: 'prune', usage: '[options]', description: 'delete old versions: keep the last N and/or those seen within a duration (the latest always stays)', load: async () => (await import('./cli/pruneCommand.ts')).pruneCommand },
 ]
