@@ -27,7 +27,6 @@ export async function loadVersion(store: SnapshotStore, env: string, spec: strin
 /** `vpclens diff FROM TO`: what changed between two versions, security-relevant first. */
 export function diffCommand(program: Command): void {
   const cmd = program.command('diff')
-    .description('what changed between two versions (numbers, "latest" or times: 2026-11-28T02:10Z, "2h ago"), security-relevant changes first')
     .argument('<from>', 'version (or time) to compare from')
     .argument('<to>', 'version (or time) to compare to')
     .option('--markdown', 'Markdown for a pull-request comment')

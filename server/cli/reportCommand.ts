@@ -16,7 +16,6 @@ interface ReportOptions extends CommonOptions, AttributeFlags { from?: string; t
 /** `vpclens report --from V --to V`: one self-contained incident report of what changed, who did it and where. */
 export function reportCommand(program: Command): void {
   const cmd = program.command('report')
-    .description('an incident report between two versions: exposure and resource changes (with who made them, --attribute), the findings at TO and a diagram of the changed area')
     .requiredOption('--from <version>', 'the version (or time) before the incident')
     .option('--to <version>', 'the version (or time) after it', 'latest')
     .option('--markdown', 'Markdown (the default)')

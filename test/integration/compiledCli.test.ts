@@ -64,7 +64,7 @@ describe('vpclens (compiled)', { timeout: 120_000 }, () => {
   })
 })
 
-describe('the command index', () => {
+describe('the command index', { timeout: 120_000 }, () => {
   it('matches each command once loaded: help term, description, an action', async () => {
     const program = await buildProgram(() => true)
     expect(program.commands.map((c) => c.name())).toEqual(COMMANDS.map((c) => c.name))
