@@ -10,6 +10,13 @@ export class ApiRequestError extends Error {
 }
 
 const TOKEN_KEY = 'vpclens.token'
+
+/** The Authorization header of this tab's access token, if it has one (for requests made without requestJson). */
+export function authorization(): Record<string, string> {
+  const token = sessionStorage.getItem(TOKEN_KEY)
+  return token ? { authorization: `Bearer ${token}` } : {}
+}
+
 let asking: Promise<boolean> | undefined
 
 /** True when there is a token to retry with: a new one from the user, or one another request got meanwhile. */
