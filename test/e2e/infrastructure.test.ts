@@ -96,17 +96,17 @@ describe('Infrastructure view', () => {
       const want = layout.boxes.get(b.id)!
       for (const k of ['x', 'y', 'w', 'h'] as const) expect(b[k], `${b.id}.${k}`).toBeCloseTo(want[k], 1)
     }
-    // Three VPCs side by side would fit only at an unreadable zoom: the first view frames the first
-    // VPC at a readable zoom; Fit then shows the whole diagram.
+    // The demo's three VPCs sit in a grid shaped for the screen (two rows, not one long row), so the
+    // fitted first view is readable (zoom ≥ 0.6) and shows the whole diagram.
     const inView = (sel: string) => page.evaluate((s) => {
       const cy = window.__vpclens!.cy
       const bb = cy.elements(s).renderedBoundingBox()
       return bb.x1 >= -1 && bb.y1 >= -1 && bb.x2 <= cy.width() + 1 && bb.y2 <= cy.height() + 1
     }, sel)
-    const firstVpc = graph.nodes.filter((n) => n.kind === 'vpc').map((n) => ({ id: n.id, x: layout.boxes.get(n.id)!.x })).sort((a, b) => a.x - b.x)[0].id
-    expect(await inView(`[id = "${firstVpc}"]`)).toBe(true)
+    const vpcTops = new Set(graph.nodes.filter((n) => n.kind === 'vpc').map((n) => layout.boxes.get(n.id)!.y))
+    expect(vpcTops.size).toBeGreaterThanOrEqual(2)
     expect(await page.evaluate(() => window.__vpclens!.cy.zoom())).toBeGreaterThanOrEqual(0.6)
-    expect(await inView('*')).toBe(false)
+    expect(await inView('*')).toBe(true)
     await page.getByRole('button', { name: 'Fit' }).click()
     expect(await inView('*')).toBe(true)
     await page.screenshot({ path: join(RESULTS, 'infrastructure-loaded.png') })

@@ -1,6 +1,6 @@
-import { Value } from 'typebox/value'
 import { LatestVersion } from '../../../shared/index.ts'
 import { ApiRequestError, authorization } from './requestJson.ts'
+import { responseProblem } from './validators.ts'
 
 export type LatestPoll = { changed: false } | { changed: true; etag: string | null; latest: LatestVersion }
 
@@ -18,6 +18,7 @@ export async function getLatestVersion(env: string, etag: string | null, signal?
   if (res.status === 304) return { changed: false }
   if (!res.ok) throw new ApiRequestError(res.status, 'HTTP_ERROR', `${res.status} ${res.statusText}`.trim())
   const body: unknown = await res.json()
-  if (!Value.Check(LatestVersion, body)) throw new ApiRequestError(res.status, 'BAD_RESPONSE', 'The server\'s latest version does not match the expected shape')
-  return { changed: true, etag: res.headers.get('etag'), latest: body }
+  const problem = responseProblem(LatestVersion, body)
+  if (problem !== null) throw new ApiRequestError(res.status, 'BAD_RESPONSE', `The server's latest version does not match the expected shape: ${problem}`)
+  return { changed: true, etag: res.headers.get('etag'), latest: body as LatestVersion }
 }

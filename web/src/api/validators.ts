@@ -7,7 +7,7 @@
 import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import {
-  Diff, DiffGraph, EnvironmentList, ExposureReport, ExposureSummary, FindingsReport, Graph, RefreshStatus, Resource, ResourceList,
+  Diff, DiffGraph, EnvironmentList, ExposureReport, ExposureSummary, FindingsReport, Graph, LatestVersion, RefreshStatus, Resource, ResourceList,
   SecurityGraph, Timeline, VersionList,
 } from '../../../shared/index.ts'
 import { Check as checkDiff } from 'virtual:validator/Diff'
@@ -17,6 +17,7 @@ import { Check as checkExposureReport } from 'virtual:validator/ExposureReport'
 import { Check as checkExposureSummary } from 'virtual:validator/ExposureSummary'
 import { Check as checkFindingsReport } from 'virtual:validator/FindingsReport'
 import { Check as checkGraph } from 'virtual:validator/Graph'
+import { Check as checkLatestVersion } from 'virtual:validator/LatestVersion'
 import { Check as checkRefreshStatus } from 'virtual:validator/RefreshStatus'
 import { Check as checkResource } from 'virtual:validator/Resource'
 import { Check as checkResourceList } from 'virtual:validator/ResourceList'
@@ -26,7 +27,7 @@ import { Check as checkVersionList } from 'virtual:validator/VersionList'
 
 const compiled = new Map<TSchema, (value: unknown) => boolean>([
   [Diff, checkDiff], [DiffGraph, checkDiffGraph], [EnvironmentList, checkEnvironmentList], [ExposureReport, checkExposureReport],
-  [ExposureSummary, checkExposureSummary], [FindingsReport, checkFindingsReport], [Graph, checkGraph], [RefreshStatus, checkRefreshStatus],
+  [ExposureSummary, checkExposureSummary], [FindingsReport, checkFindingsReport], [Graph, checkGraph], [LatestVersion, checkLatestVersion], [RefreshStatus, checkRefreshStatus],
   [Resource, checkResource], [ResourceList, checkResourceList], [SecurityGraph, checkSecurityGraph], [Timeline, checkTimeline],
   [VersionList, checkVersionList],
 ])

@@ -7,7 +7,9 @@
  *
  * Pure and stable: the same graph gives the same positions whatever the input order; sorting uses
  * plain code-unit comparison (never locale); widths only depend on the content of a column, so adding
- * a small subnet to one AZ moves nothing in the other AZ columns or the other VPCs.
+ * a small subnet to one AZ moves nothing in the other AZ columns; other VPCs move only when the VPC
+ * that grew widens its grid column or deepens its row (VPCs sit in a grid shaped for the screen:
+ * gridArrangement).
  */
 import type { Graph, GraphNode } from '../../../shared/index.ts'
 import { CONTAINER_KINDS, EDGE_GATEWAY_KINDS, LARGE_DIAGRAM_NODES, METRICS } from './metrics.ts'
