@@ -53,7 +53,7 @@ export function unknownDirect(model: Model, eni: EniC): UnknownVerdict | null {
   else pathGaps(model, subnet, gaps)
   if (gaps.empty) return null
   const worst = groupsKnown ? worstOf(open, rules) : 'critical'
-  const admits = groupsKnown ? ` (its security groups admit ${admitsText(open, rules)} from the internet)` : ''
+  const admits = groupsKnown ? `; its security groups admit ${admitsText(open, rules)}` : ''
   return verdict('EXPOSURE', [eni.id, ...(eni.owner ? [eni.owner] : [])], gaps, worst, `exposure of ${eni.id}${admits}`)
 }
 

@@ -3,6 +3,7 @@ import { VERSION_ID_PATTERN } from '../../shared/index.ts'
 import { analyzeSnapshot, type SnapshotAnalysis } from '../analysis/analyzeSnapshot.ts'
 import { exposureReport } from '../analysis/reports.ts'
 import { CliError } from './CliError.ts'
+import { coverageText, unknownTable } from './unknownText.ts'
 import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
 
 export const withVersion = (c: Command) => c.option('--version <id>', 'version id (default: latest)')
@@ -52,8 +53,13 @@ export function exposureCommand(program: Command): void {
       e.completeness === 'full' ? 'full' : `partial (${e.clientFamilies?.join(', ') || 'no client family fully'})`,
     ])
     process.stdout.write(table(['SEVERITY', 'ENI', 'RESOURCE', 'PROTO', 'PORTS', 'SOURCES', 'VIA', 'COMPLETENESS'], rows))
+    process.stdout.write(unknownTable(report.unknown))
     const s = report.summary
-    process.stderr.write(`${env} version ${version}: ${s.exposedInterfaces} of ${s.networkInterfaces} network interfaces reachable from the internet (${s.directExposures} direct, ${s.viaLoadBalancerExposures} via load balancers); ${report.blocked.length} open security group paths blocked. --json for traces.\n`)
+    const counts = report.unknown.length
+      ? `of ${s.networkInterfaces} network interfaces, ${s.exposedInterfaces} reachable from the internet and ${s.unknownInterfaces} unknown (${report.unknown.length} verdict(s) depend on data the version lacks)`
+      : `${s.exposedInterfaces} of ${s.networkInterfaces} network interfaces reachable from the internet`
+    process.stderr.write(`${env} version ${version}: ${counts} (${s.directExposures} direct, ${s.viaLoadBalancerExposures} via load balancers); ${report.blocked.length} open security group paths blocked. --json for traces.\n`)
+    process.stderr.write(coverageText(report.coverage, report.unknown.length))
   })
 }
 
