@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { ENV_NAME_PATTERN } from '../../shared/index.ts'
 import { ImportError } from '../import/ImportError.ts'
-import { cliName } from '../import/importLayout.ts'
-import { readImportDirectory } from '../import/readImportDirectory.ts'
+import { importFileOf, readImportDirectory } from '../import/readImportDirectory.ts'
 import { describeStoreSummary, storeInventory } from '../import/storeInventory.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, withDataDir, withJson } from './commonOptions.ts'
@@ -32,12 +30,7 @@ export function importCommand(program: Command): void {
     const env = opts.env ?? (accounts.length === 1 ? accounts[0] : `multi-${accounts[0]}`)
     const store = openStore(opts)
     try {
-      // Integrity warnings name the file the data came from, in either layout.
-      const locate = (w: { account: string; region: string; operation: string }) => {
-        const file = `${cliName(w.operation)}.json`
-        return existsSync(join(resolve(dir), w.account, w.region)) ? `${w.account}/${w.region}/${file}` : file
-      }
-      const summary = await storeInventory(store, inventory, env, 'import', locate)
+      const summary = await storeInventory(store, inventory, env, 'import', importFileOf(resolve(dir)))
       if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n')
       process.stderr.write(describeStoreSummary(summary))
     } finally {
