@@ -88,6 +88,8 @@ export function exposedOnPort(report: ExposureReport, port: number): Set<string>
  */
 export function applyExposureOverlay(elements: ElementDefinition[], report: ExposureReport, port: number | null): ElementDefinition[] {
   const byElement = exposureByElement(report)
+  // Elements whose exposure the data cannot decide: neither coloured as exposed nor left plain.
+  const unknown = new Set(report.unknown.flatMap((u) => u.resourceIds))
   const open = port === null ? null : exposedOnPort(report, port)
   const lit = new Set<string>()
   const out = elements.map((el) => {
@@ -103,6 +105,10 @@ export function applyExposureOverlay(elements: ElementDefinition[], report: Expo
       const ports = compactPorts(exposure.ports)
       const keep = el.data.kind === 'network-interface' ? lines[0] : (lines[1] ?? lines[0])
       data = { ...el.data, label: `${SEVERITY_WORD[exposure.severity]} ${truncate(ports, 14)}\n${keep}`, severity: exposure.severity }
+    } else if (unknown.has(id)) {
+      classes.push('exposure-unknown')
+      const lines = String(el.data.label ?? '').split('\n')
+      data = { ...el.data, label: `UNKNOWN\n${el.data.kind === 'network-interface' ? lines[0] : (lines[1] ?? lines[0])}`, exposure: 'unknown' }
     }
     if (open !== null && !open.has(id)) classes.push('dimmed')
     else lit.add(id)
