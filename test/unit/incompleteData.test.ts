@@ -118,6 +118,33 @@ describe('a call that was not collected', () => {
     expect(exposure.coverage.notCollected.map((w) => w.code)).toEqual(['UnauthorizedOperation'])
   })
 
+  it('an internet-facing load balancer without describe-listeners.json: its path is unknown, naming DescribeListeners', async () => {
+    const files = without('describe-listeners.json')[HERE]
+    const arn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/web/0123456789abcdef`
+    files['describe-load-balancers.json'] = {
+      LoadBalancers: [{
+        LoadBalancerArn: arn, LoadBalancerName: 'web', Type: 'application', Scheme: 'internet-facing', State: { Code: 'active' }, VpcId: 'vpc-1',
+        AvailabilityZones: [{ ZoneName: `${REGION}a`, SubnetId: 'subnet-1' }], SecurityGroups: ['sg-ssh'], IpAddressType: 'ipv4',
+      }],
+    }
+    const { snapshot } = await imported({ [HERE]: files })
+    const { exposure } = reports(snapshot)
+    expect(exposure.unknown.map((u) => [u.id, u.missingCalls, u.worstCase, u.detail])).toEqual([
+      [`EXPOSURE:${arn}`, ['DescribeListeners'], 'critical', 'unknown: DescribeListeners not collected for 111122223333/eu-west-1 (exposure through load balancer web)'],
+    ])
+    // The instance's own direct exposure does not depend on the load balancer calls: still decided.
+    expect(exposure.exposures.map((e) => [e.eni, e.via])).toEqual([['eni-1', 'direct']])
+  })
+
+  it('discovery: integrity warnings name the call, not a file', () => {
+    const inventory = readImportDirectory(importDir(without()), { collectedAt: '2026-12-01T00:00:00.000Z' })
+    const vpcs = inventory.regions[0]!.ec2.Vpcs
+    vpcs.push(vpcs[0]!)
+    expect(normalize({ ...inventory, source: 'discover' }).warnings.map((w) => w.message)).toEqual([
+      'ec2:DescribeVpcs in 111122223333/eu-west-1: VPC vpc-1 appears more than once; the first copy is used',
+    ])
+  })
+
   it('no describe-network-interfaces.json: the whole account × region is unknown', async () => {
     const { snapshot } = await imported(without('describe-network-interfaces.json'))
     const { exposure, findings } = reports(snapshot)
