@@ -3,7 +3,8 @@ import { ingressRules } from './directExposure.ts'
 import { resolveTarget } from './lbTargets.ts'
 import type { EniC, LoadBalancerC, Model, SgRuleC, SubnetC } from './Model.ts'
 import { hasPorts, protocolName } from './protocols.ts'
-import { breadthOf, exposureSeverity } from './severity.ts'
+import { exposureSeverity } from '../../shared/network/index.ts'
+import { breadthOf } from './breadthOf.ts'
 
 /**
  * Which verdicts the data cannot decide (aws-network-semantics.md, the layers of §10 phase B/C):

@@ -3,7 +3,7 @@ import { SEVERITIES, type Severity, type UnknownVerdict } from '../../shared/ind
 import { analyzeSnapshot } from '../analysis/analyzeSnapshot.ts'
 import { diffVersions } from '../diff/diffVersions.ts'
 import { plain } from '../diff/formatDiffText.ts'
-import { reaches } from '../diff/severity.ts'
+import { reaches } from '../../shared/severityOrder.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
 import { loadVersion } from './diffCommand.ts'
@@ -22,9 +22,8 @@ interface Hit { severity: Severity; summary: string }
  */
 export function checkCommand(program: Command): void {
   const cmd = program.command('check')
-    .description('exit 1 when a change (with --against) or a finding of the latest version reaches a severity, for CI')
     .requiredOption('--fail-on <severity>', `one of ${SEVERITIES.join(', ')}`)
-    .option('--against <version>', 'compare the latest version with this one and check the changes')
+    .option('--against <version|time>', 'compare the latest version with this one (or the one current at a time: 2026-11-28T02:10Z, "1d ago") and check the changes')
     .option('--accept-incomplete', 'pass on the data there is, even when a verdict that could reach the severity is unknown (calls not collected, dangling references)')
   withJson(withEnv(withDataDir(cmd))).action(async (opts: CheckOptions) => {
     const threshold = opts.failOn as Severity

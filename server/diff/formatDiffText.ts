@@ -1,5 +1,5 @@
 import type { Diff, ExposureChange, FieldChange } from '../../shared/index.ts'
-import { describeSources } from './describeSources.ts'
+import { sourcesText } from '../../shared/network/index.ts'
 
 export interface DiffTitle { env: string; from: string; to: string }
 
@@ -36,7 +36,7 @@ export function formatDiffText(diff: Diff, title: DiffTitle): string {
     lines.push(...table([
       ['SEVERITY', 'CHANGE', 'RESOURCE', 'PORTS', 'SOURCES', 'CAUSE'],
       ...diff.exposure.slice(0, LIMIT).map((e) => [
-        e.severity, e.change, e.resourceId, portsText(e), describeSources(e.sources),
+        e.severity, e.change, e.resourceId, portsText(e), sourcesText(e.sources),
         plain(e.causes.map((c) => c.summary).join('; ') || '–'),
       ]),
     ]))
