@@ -103,6 +103,8 @@ export interface VpcC {
 
 export interface SubnetC {
   id: string
+  account: string
+  region: string
   vpcId: string
   az: string | null
   cidrs: AddressSet
@@ -119,6 +121,7 @@ export interface EniC {
   /** Instance id, LB ARN, NAT gateway / endpoint id, or null. */
   owner: string | null
   account: string
+  region: string
   subnetId: string | null
   vpcId: string | null
   az: string | null
@@ -163,6 +166,8 @@ export interface ListenerC {
 
 export interface LoadBalancerC {
   arn: string
+  account: string
+  region: string
   name: string
   type: string
   scheme: string
@@ -180,6 +185,8 @@ export interface PrefixListC {
   name: string
   addrs: AddressSet
   entries: number
+  /** GetManagedPrefixListEntries for this list is not in the data: its addresses are unknown. */
+  entriesMissing: boolean
 }
 
 export interface Model {
@@ -205,4 +212,10 @@ export interface Model {
   vpcEndpointGroups: Map<string, string[]>
   elasticIps: Array<{ id: string; publicIp: string | null; associated: boolean }>
   accounts: Set<string>
+  /** Operations not collected, by `account/region` (from the snapshot's warnings): verdicts that need them are unknown. */
+  notCollected: Map<string, Set<string>>
+  /** Internet gateway ids in the data, attached or not: a route to another one points at something never read. */
+  internetGatewayIds: Set<string>
+  /** Security group → the account × region it lives in (`account/region`). */
+  groupPlaces: Map<string, string>
 }

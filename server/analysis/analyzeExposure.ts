@@ -1,34 +1,57 @@
-import type { Blocked, Exposure } from '../../shared/index.ts'
+import type { Blocked, Exposure, UnknownVerdict } from '../../shared/index.ts'
 import { directExposure } from './directExposure.ts'
 import { InboundEvaluator } from './InboundEvaluator.ts'
-import { loadBalancerExposure } from './loadBalancerExposure.ts'
+import { isInternetFacing, loadBalancerExposure } from './loadBalancerExposure.ts'
 import type { Model } from './Model.ts'
+import { unknownDirect, unknownLoadBalancer, unknownPlaces } from './unknownVerdicts.ts'
 
 export interface ExposureAnalysis {
   exposures: Exposure[]
   blocked: Blocked[]
+  /** Verdicts the data cannot decide (a call not collected, a dangling reference): neither exposed nor blocked. */
+  unknown: UnknownVerdict[]
+  /** Interfaces whose exposure is unknown (directly, or as a node or target of an unknown load balancer). */
+  unknownEnis: Set<string>
   evaluator: InboundEvaluator
 }
 
-/** Every interface's direct exposure, then every internet-facing load balancer's, in a stable order. */
+/**
+ * Every interface's direct exposure, then every internet-facing load balancer's, in a stable order.
+ * What depends on missing data is not evaluated (a missing route table must not read as "no route"):
+ * it is listed in `unknown`, naming the calls and ids it lacks.
+ */
 export function analyzeExposure(model: Model): ExposureAnalysis {
   const ev = new InboundEvaluator(model)
   const exposures: Exposure[] = []
   const blocked: Blocked[] = []
+  const unknown = unknownPlaces(model)
+  const unknownEnis = new Set<string>()
   const lbEnis = new Set<string>()
   for (const lb of model.loadBalancers.values()) for (const id of lb.eniIds) lbEnis.add(id)
   for (const eni of model.enis.values()) {
     if (lbEnis.has(eni.id)) continue
+    const u = unknownDirect(model, eni)
+    if (u) { unknown.push(u); unknownEnis.add(eni.id); continue }
     const r = directExposure(model, ev, eni)
     exposures.push(...r.exposures)
     blocked.push(...r.blocked)
   }
-  const lb = loadBalancerExposure(model, ev)
+  const unknownLbs = new Set<string>()
+  for (const lb of model.loadBalancers.values()) {
+    if (!isInternetFacing(lb)) continue
+    const u = unknownLoadBalancer(model, lb)
+    if (!u) continue
+    unknown.push({ ...u, resourceIds: [...u.resourceIds, ...lb.eniIds] })
+    unknownLbs.add(lb.arn)
+    for (const id of lb.eniIds) unknownEnis.add(id)
+  }
+  const lb = loadBalancerExposure(model, ev, unknownLbs)
   exposures.push(...lb.exposures)
   blocked.push(...lb.blocked)
   exposures.sort(byEniThenPorts)
   blocked.sort(byEniThenPorts)
-  return { exposures, blocked, evaluator: ev }
+  unknown.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return { exposures, blocked, unknown, unknownEnis, evaluator: ev }
 }
 
 function byEniThenPorts(a: { eni: string; via: string; protocol: string; ports: [number, number] }, b: typeof a): number {

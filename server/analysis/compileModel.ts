@@ -2,6 +2,7 @@ import type {
   Action, ElasticIpAttrs, InternetGateway, Listener, LoadBalancer, NetworkAcl, NetworkInterface, PrefixListEntry, Resource, RouteTable,
   Rule, SecurityGroupRule, Snapshot, Subnet, TargetHealthDescription, Vpc, VpcPeeringConnection,
 } from './compileInputs.ts'
+import { coverageOf } from '../../shared/index.ts'
 import { AddressSet } from './AddressSet.ts'
 import { compileNacl } from './compileNacl.ts'
 import { compileRouteTable } from './compileRouteTable.ts'
@@ -27,7 +28,7 @@ export function compileModel(snapshot: Snapshot): Model {
     const entries = (r.attributes.entries as PrefixListEntry[] | undefined) ?? []
     const cidrs = entries.map((e) => e.Cidr)
     prefixListCidrs.set(r.id, cidrs)
-    prefixLists.set(r.id, { id: r.id, name: r.name ?? r.id, addrs: AddressSet.fromCidrs(cidrs), entries: cidrs.length })
+    prefixLists.set(r.id, { id: r.id, name: r.name ?? r.id, addrs: AddressSet.fromCidrs(cidrs), entries: cidrs.length, entriesMissing: r.attributes.entriesMissing === true })
   }
 
   const peerings = new Map<string, { id: string; status: string; vpcIds: [string, string] }>()
@@ -63,7 +64,7 @@ export function compileModel(snapshot: Snapshot): Model {
     const s = r.raw as Subnet
     const a = r.attributes
     subnets.set(r.id, {
-      id: r.id, vpcId: s.VpcId, az: (a.availabilityZone as string) ?? s.AvailabilityZone ?? null,
+      id: r.id, account: r.account, region: r.region, vpcId: s.VpcId, az: (a.availabilityZone as string) ?? s.AvailabilityZone ?? null,
       cidrs: AddressSet.fromCidrs([...(a.cidr4 ? [a.cidr4 as string] : []), ...((a.cidrs6 as string[]) ?? [])]),
       routeTableId: (a.routeTableId as string | null) ?? null, naclId: (a.naclId as string | null) ?? null,
       bpaMode: bpaOf(s), mapPublicIpOnLaunch: !!a.mapPublicIpOnLaunch,
@@ -109,7 +110,7 @@ export function compileModel(snapshot: Snapshot): Model {
       publicPairs.push({ public: raw.Association.PublicIp, private: raw.PrivateIpAddress ?? privateIps[0] ?? '' })
     }
     const eni: EniC = {
-      id: r.id, kind: (a.eniKind as string) ?? 'other', owner: (a.owner as string | null) ?? null, account: r.account,
+      id: r.id, kind: (a.eniKind as string) ?? 'other', owner: (a.owner as string | null) ?? null, account: r.account, region: r.region,
       subnetId: (a.subnetId as string | null) ?? null, vpcId: r.vpcId ?? null, az: (a.availabilityZone as string | null) ?? null,
       status: (a.status as string | null) ?? null, privateIps, private: AddressSet.fromCidrs([...privateIps, ...ipv6]),
       publicPairs, ipv6, ipv6Global: ipv6.filter(isInternetIpv6),
@@ -156,7 +157,7 @@ export function compileModel(snapshot: Snapshot): Model {
   for (const r of of('load-balancer')) {
     const lb = r.raw as LoadBalancer
     loadBalancers.set(r.id, {
-      arn: r.id, name: lb.LoadBalancerName ?? r.id, type: lb.Type ?? 'application', scheme: lb.Scheme ?? 'internet-facing',
+      arn: r.id, account: r.account, region: r.region, name: lb.LoadBalancerName ?? r.id, type: lb.Type ?? 'application', scheme: lb.Scheme ?? 'internet-facing',
       state: lb.State?.Code ?? null, vpcId: lb.VpcId ?? null,
       subnetIds: (lb.AvailabilityZones ?? []).map((z) => z.SubnetId).filter((s): s is string => !!s),
       securityGroupIds: lb.SecurityGroups ?? [], ipAddressType: lb.IpAddressType ?? 'ipv4',
@@ -184,9 +185,16 @@ export function compileModel(snapshot: Snapshot): Model {
     return { id: r.id, publicIp: a.publicIp ?? null, associated: !!a.associated }
   })
 
+  const notCollected = new Map<string, Set<string>>()
+  for (const w of coverageOf(snapshot.warnings).notCollected) {
+    const k = `${w.account}/${w.region}`
+    notCollected.set(k, (notCollected.get(k) ?? new Set()).add(w.operation))
+  }
   return {
     vpcs, subnets, routeTables, nacls, securityGroups, enis, enisByIp, enisByGroup, instances, loadBalancers, targetGroups,
-    prefixLists, gatewayRouteTables, peerings, vpcEndpointGroups, elasticIps, accounts,
+    prefixLists, gatewayRouteTables, peerings, vpcEndpointGroups, elasticIps, accounts, notCollected,
+    internetGatewayIds: new Set(of('internet-gateway').map((r) => r.id)),
+    groupPlaces: new Map(of('security-group').map((r) => [r.id, `${r.account}/${r.region}`])),
   }
 }
 

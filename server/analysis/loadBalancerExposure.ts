@@ -13,12 +13,11 @@ import type { StepDraft } from './steps.ts'
  * listener ports, reported on the node interfaces; then each forward action's targets through hop 2,
  * reported on the target interfaces as via `<LB ARN>:<listener port>`, separately from direct exposure.
  */
-export function loadBalancerExposure(model: Model, ev: InboundEvaluator): { exposures: Exposure[]; blocked: Blocked[] } {
+export function loadBalancerExposure(model: Model, ev: InboundEvaluator, unknown: ReadonlySet<string> = new Set()): { exposures: Exposure[]; blocked: Blocked[] } {
   const exposures: Exposure[] = []
   const blocked: Blocked[] = []
   for (const lb of model.loadBalancers.values()) {
-    if (lb.scheme !== 'internet-facing' || (lb.type !== 'application' && lb.type !== 'network')) continue
-    if (lb.state && lb.state !== 'active' && lb.state !== 'active_impaired') continue
+    if (!isInternetFacing(lb) || unknown.has(lb.arn)) continue
     const { nodes, known } = lbNodes(model, lb)
     const vpcCidrs = lb.vpcId ? model.vpcs.get(lb.vpcId)?.cidrs : undefined
     const caveats = known ? [] : [{ code: 'LB_NODES_NOT_COLLECTED', message: `the network interfaces of ${lb.name} were not collected: its nodes are assumed in subnets ${lb.subnetIds.join(', ')} with public addresses` }]
@@ -92,6 +91,12 @@ export function loadBalancerExposure(model: Model, ev: InboundEvaluator): { expo
     }
   }
   return { exposures, blocked }
+}
+
+/** Load balancers the internet can talk to: internet-facing ALBs and NLBs that are active. */
+export function isInternetFacing(lb: LoadBalancerC): boolean {
+  if (lb.scheme !== 'internet-facing' || (lb.type !== 'application' && lb.type !== 'network')) return false
+  return !lb.state || lb.state === 'active' || lb.state === 'active_impaired'
 }
 
 function igwFor(igwId: string | null, from: LbNode | { nodes: LbNode[] }, family: 4 | 6): StepDraft {

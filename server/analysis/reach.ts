@@ -1,4 +1,4 @@
-import type { Exposure, ReachAnswer, ReachQuery, ReachResult } from '../../shared/index.ts'
+import type { Exposure, ReachAnswer, ReachQuery, ReachResult, UnknownVerdict } from '../../shared/index.ts'
 import { AddressSet } from './AddressSet.ts'
 import type { SnapshotAnalysis } from './analyzeSnapshot.ts'
 import { canonicalIp } from './compileModel.ts'
@@ -9,6 +9,7 @@ import type { EniC, Model } from './Model.ts'
 import { ALL, ICMP, ICMPV6, protocolName, protocolNumber, TCP, UDP } from './protocols.ts'
 import { ReachQueryError } from './ReachQueryError.ts'
 import { naclStep, numbered, sgStep } from './steps.ts'
+import { unknownPath } from './unknownVerdicts.ts'
 
 const LIMIT = 500
 
@@ -73,10 +74,19 @@ export function reach(a: SnapshotAnalysis, q: ReachQuery): ReachResult {
     }
     if (!from || from.kind === 'cidr') answers.push(...cidrSources(a, to, from?.kind === 'cidr' ? from.set : undefined, bucket, q.port))
   }
-  const verdict = answers.some((x) => x.verdict === 'reachable') ? 'reachable' : answers.some((x) => x.verdict === 'partial') ? 'partial' : 'blocked'
+  // What the data cannot decide: the target's (and source's) internet exposure and inner paths.
+  const unknown: UnknownVerdict[] = []
+  const add = (u: UnknownVerdict | null | undefined) => { if (u && !unknown.some((x) => x.id === u.id)) unknown.push(u) }
+  if (!from || from.kind !== 'eni') {
+    for (const u of a.exposure.unknown) if (u.resourceIds.includes(to.id) || (u.resourceIds.length === 0 && u.account === to.account && u.region === to.region)) add(u)
+  }
+  if (!from || from.kind !== 'internet') add(unknownPath(model, to))
+  if (from?.kind === 'eni') add(unknownPath(model, from.eni))
+  const found = answers.some((x) => x.verdict === 'reachable') ? 'reachable' : answers.some((x) => x.verdict === 'partial') ? 'partial' : 'blocked'
+  const verdict = found !== 'reachable' && unknown.length > 0 ? 'unknown' : found
   return {
     query: q, target: { eni: to.id, resource: to.owner, addresses: [...to.privateIps, ...to.ipv6, ...to.publicPairs.map((p) => p.public)] },
-    verdict, answers, truncated,
+    verdict, answers, unknown, coverage: a.coverage, truncated,
   }
 }
 

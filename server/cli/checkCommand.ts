@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { SEVERITIES, type Severity } from '../../shared/index.ts'
+import { SEVERITIES, type Severity, type UnknownVerdict } from '../../shared/index.ts'
 import { analyzeSnapshot } from '../analysis/analyzeSnapshot.ts'
 import { diffVersions } from '../diff/diffVersions.ts'
 import { plain } from '../diff/formatDiffText.ts'
@@ -7,25 +7,30 @@ import { reaches } from '../../shared/severityOrder.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
 import { loadVersion } from './diffCommand.ts'
+import { EXIT_UNKNOWN } from './unknownText.ts'
 
-interface CheckOptions extends CommonOptions { against?: string; failOn: string }
+interface CheckOptions extends CommonOptions { against?: string; failOn: string; acceptIncomplete?: boolean }
 
 interface Hit { severity: Severity; summary: string }
 
 /**
  * `vpclens check --fail-on SEVERITY`: for CI. With --against V, fails (exit 1) when a change from V to
  * the latest version reaches the severity; without it, when a finding of the latest version does
- * (server/analysis: exposure and hygiene findings).
+ * (server/analysis: exposure and hygiene findings). When nothing reaches it but a verdict that could
+ * (its worst case) depends on data the version lacks, it cannot pass: exit 3, unless
+ * --accept-incomplete says to decide on the data there is.
  */
 export function checkCommand(program: Command): void {
   const cmd = program.command('check')
     .requiredOption('--fail-on <severity>', `one of ${SEVERITIES.join(', ')}`)
     .option('--against <version|time>', 'compare the latest version with this one (or the one current at a time: 2026-11-28T02:10Z, "1d ago") and check the changes')
+    .option('--accept-incomplete', 'pass on the data there is, even when a verdict that could reach the severity is unknown (calls not collected, dangling references)')
   withJson(withEnv(withDataDir(cmd))).action(async (opts: CheckOptions) => {
     const threshold = opts.failOn as Severity
     if (!SEVERITIES.includes(threshold)) throw new CliError(`--fail-on: expected one of ${SEVERITIES.join(', ')}, got "${opts.failOn}"`)
     const store = openStore(opts)
     let hits: Hit[]
+    let unknown: UnknownVerdict[]
     let subject: string
     try {
       const env = await resolveEnv(store, opts)
@@ -42,17 +47,35 @@ export function checkCommand(program: Command): void {
           ]),
           ...diff.relationships.map((r) => ({ severity: r.severity, summary: r.summary })),
         ]
+        const seen = new Set<string>()
+        unknown = [...(diff.unknownExposure?.from ?? []), ...(diff.unknownExposure?.to ?? [])].filter((u) => !seen.has(u.id) && !!seen.add(u.id))
       } else {
         subject = `findings of version ${latest.id} of ${env}`
-        hits = analyzeSnapshot(latest.snapshot).findings.map((f) => ({ severity: f.severity, summary: `${f.check}: ${f.title} (${f.resourceIds.slice(0, 3).join(', ')})` }))
+        const analysis = analyzeSnapshot(latest.snapshot)
+        hits = analysis.findings.map((f) => ({ severity: f.severity, summary: `${f.check}: ${f.title} (${f.resourceIds.slice(0, 3).join(', ')})` }))
+        unknown = analysis.findingsUnknown
       }
     } finally {
       await store.close()
     }
     const failing = hits.filter((h) => reaches(h.severity, threshold))
-    if (opts.json) process.stdout.write(JSON.stringify({ subject, failOn: threshold, passed: failing.length === 0, failing }) + '\n')
-    else for (const h of failing) process.stderr.write(`${h.severity}: ${plain(h.summary)}\n`)
+    // Verdicts that could reach the threshold but depend on missing data: the check cannot say "passed".
+    const undecided = unknown.filter((u) => reaches(u.worstCase, threshold))
+    const blocking = opts.acceptIncomplete ? [] : undecided
+    if (opts.json) {
+      process.stdout.write(JSON.stringify({
+        subject, failOn: threshold, passed: failing.length === 0 && blocking.length === 0, failing,
+        undecided: undecided.map((u) => ({ worstCase: u.worstCase, check: u.check, resourceIds: u.resourceIds, account: u.account, region: u.region, missingCalls: u.missingCalls, missingIds: u.missingIds, detail: u.detail })),
+        acceptIncomplete: !!opts.acceptIncomplete,
+      }) + '\n')
+    } else {
+      for (const h of failing) process.stderr.write(`${h.severity}: ${plain(h.summary)}\n`)
+      for (const u of undecided) process.stderr.write(`${opts.acceptIncomplete ? 'accepted ' : ''}unknown (worst case ${u.worstCase}): ${plain(u.detail)}\n`)
+    }
     if (failing.length > 0) throw new CliError(`check failed: ${failing.length} finding(s) in the ${subject} reach ${threshold}`, 1)
-    if (!opts.json) process.stderr.write(`check passed: nothing in the ${subject} reaches ${threshold}\n`)
+    if (blocking.length > 0) {
+      throw new CliError(`check undecided: ${blocking.length} verdict(s) in the ${subject} could reach ${threshold} but depend on data the version lacks; collect it, or pass --accept-incomplete`, EXIT_UNKNOWN)
+    }
+    if (!opts.json) process.stderr.write(`check passed: nothing in the ${subject} reaches ${threshold}${undecided.length ? ` (${undecided.length} unknown verdict(s) accepted with --accept-incomplete)` : ''}\n`)
   })
 }

@@ -1,12 +1,13 @@
 import type { Command } from 'commander'
-import type { Snapshot } from '../../shared/index.ts'
+import { type Diff, describeNotCollected, type Snapshot } from '../../shared/index.ts'
 import { diffVersions } from '../diff/diffVersions.ts'
-import { formatDiffMarkdown } from '../diff/formatDiffMarkdown.ts'
+import { escapeMarkdown, formatDiffMarkdown } from '../diff/formatDiffMarkdown.ts'
 import { formatDiffText } from '../diff/formatDiffText.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { attributeDiff } from '../attribution/attributeDiff.ts'
 import { type AttributeFlags, attributeSettings, lookupFromFlags, withAttributeOptions } from './attributeOptions.ts'
 import { CliError } from './CliError.ts'
+import { coverageText, unknownTable } from './unknownText.ts'
 import { resolveVersionArg } from './resolveVersionArg.ts'
 import { type CommonOptions, dataDirOf, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
 
@@ -22,6 +23,18 @@ export async function loadVersion(store: SnapshotStore, env: string, spec: strin
     throw new CliError(`${what}: environment ${env} has no version ${id} (it has ${ids.length ? ids.join(', ') : 'none'})`)
   }
   return { id: version.id, snapshot }
+}
+
+/** The diff comment's note on data either version lacks: its exposure comparison leaves those interfaces out. */
+function incompleteMarkdown(diff: Diff): string {
+  const lines: string[] = []
+  for (const side of ['from', 'to'] as const) {
+    const c = diff.coverage![side]
+    if (c.complete) continue
+    const what = [...describeNotCollected(c.notCollected), ...(c.integrity.length ? [`${c.integrity.length} integrity warning(s)`] : [])]
+    lines.push(`- ${side === 'from' ? 'From' : 'To'} version ${escapeMarkdown(diff[side].version ?? diff[side].hash)}: ${escapeMarkdown(what.join('; '))}; ${diff.unknownExposure![side].length} exposure verdict(s) unknown and left out of the comparison`)
+  }
+  return lines.length ? `\n#### Incomplete data\n\n${lines.join('\n')}\n` : ''
 }
 
 /** `vpclens diff FROM TO`: what changed between two versions, security-relevant first. */
@@ -46,7 +59,12 @@ export function diffCommand(program: Command): void {
         to: { version: (await store.getVersion(env, b.id))!, snapshot: b.snapshot },
       }) : undefined
       process.stdout.write(opts.json ? JSON.stringify(attribution ? { ...diff, attribution } : diff) + '\n'
-        : opts.markdown ? formatDiffMarkdown(diff, title, attribution) : formatDiffText(diff, title, attribution))
+        : opts.markdown ? formatDiffMarkdown(diff, title, attribution) + incompleteMarkdown(diff)
+          : formatDiffText(diff, title, attribution) + unknownTable([...diff.unknownExposure!.from, ...diff.unknownExposure!.to].filter((u, i, all) => all.findIndex((x) => x.id === u.id) === i)))
+      if (!opts.json) for (const [side, id] of [['from', a.id], ['to', b.id]] as const) {
+        const text = coverageText(diff.coverage![side], diff.unknownExposure![side].length)
+        if (text) process.stderr.write(`version ${id}: ${text}`)
+      }
     } finally {
       await store.close()
     }

@@ -3,6 +3,7 @@ import { sourcesText } from '../../shared/network/index.ts'
 import { analyzeSnapshot, type SnapshotAnalysis } from '../analysis/analyzeSnapshot.ts'
 import { exposureReport } from '../analysis/reports.ts'
 import { CliError } from './CliError.ts'
+import { coverageText, unknownTable } from './unknownText.ts'
 import { resolveVersionArg } from './resolveVersionArg.ts'
 import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
 
@@ -50,8 +51,13 @@ export function exposureCommand(program: Command): void {
       e.completeness === 'full' ? 'full' : `partial (${e.clientFamilies?.join(', ') || 'no client family fully'})`,
     ])
     process.stdout.write(table(['SEVERITY', 'ENI', 'RESOURCE', 'PROTO', 'PORTS', 'SOURCES', 'VIA', 'COMPLETENESS'], rows))
+    process.stdout.write(unknownTable(report.unknown))
     const s = report.summary
-    process.stderr.write(`${env} version ${version}: ${s.exposedInterfaces} of ${s.networkInterfaces} network interfaces reachable from the internet (${s.directExposures} direct, ${s.viaLoadBalancerExposures} via load balancers); ${report.blocked.length} open security group paths blocked. --json for traces.\n`)
+    const counts = report.unknown.length
+      ? `of ${s.networkInterfaces} network interfaces, ${s.exposedInterfaces} reachable from the internet and ${s.unknownInterfaces} unknown (${report.unknown.length} verdict(s) depend on data the version lacks)`
+      : `${s.exposedInterfaces} of ${s.networkInterfaces} network interfaces reachable from the internet`
+    process.stderr.write(`${env} version ${version}: ${counts} (${s.directExposures} direct, ${s.viaLoadBalancerExposures} via load balancers); ${report.blocked.length} open security group paths blocked. --json for traces.\n`)
+    process.stderr.write(coverageText(report.coverage, report.unknown.length))
   })
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { findingsReport } from '../analysis/reports.ts'
 import { type CommonOptions, withDataDir, withEnv, withJson } from './commonOptions.ts'
 import { loadVersionAnalysis, shortArn, table, withVersion } from './exposureCommand.ts'
+import { coverageText, unknownTable } from './unknownText.ts'
 
 /** `vpclens findings`: risky exposure and hygiene problems, most severe first. */
 export function findingsCommand(program: Command): void {
@@ -12,7 +13,9 @@ export function findingsCommand(program: Command): void {
     if (opts.json) { process.stdout.write(JSON.stringify(report) + '\n'); return }
     const rows = report.findings.map((f) => [f.severity, f.check, f.resourceIds.slice(0, 2).map(shortArn).join(' '), f.title])
     process.stdout.write(table(['SEVERITY', 'CHECK', 'RESOURCES', 'TITLE'], rows))
+    process.stdout.write(unknownTable(report.unknown))
     const c = report.counts
-    process.stderr.write(`${env} version ${version}: ${c.critical} critical, ${c.high} high, ${c.medium} medium, ${c.low} low, ${c.info} info. --json for details.\n`)
+    process.stderr.write(`${env} version ${version}: ${c.critical} critical, ${c.high} high, ${c.medium} medium, ${c.low} low, ${c.info} info${report.unknown.length ? `, ${report.unknown.length} unknown` : ''}. --json for details.\n`)
+    process.stderr.write(coverageText(report.coverage, report.unknown.length))
   })
 }

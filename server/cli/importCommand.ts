@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { ENV_NAME_PATTERN } from '../../shared/index.ts'
 import { ImportError } from '../import/ImportError.ts'
-import { readImportDirectory } from '../import/readImportDirectory.ts'
+import { importFileOf, readImportDirectory } from '../import/readImportDirectory.ts'
 import { describeStoreSummary, storeInventory } from '../import/storeInventory.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, withDataDir, withJson } from './commonOptions.ts'
@@ -29,7 +29,7 @@ export function importCommand(program: Command): void {
     const env = opts.env ?? (accounts.length === 1 ? accounts[0] : `multi-${accounts[0]}`)
     const store = openStore(opts)
     try {
-      const summary = await storeInventory(store, inventory, env, 'import')
+      const summary = await storeInventory(store, inventory, env, 'import', importFileOf(resolve(dir)))
       if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n')
       process.stderr.write(describeStoreSummary(summary))
     } finally {

@@ -7,6 +7,7 @@ import { CliError } from './CliError.ts'
 import { type CommonOptions, withDataDir, withEnv, withJson } from './commonOptions.ts'
 import { sourcesText } from '../../shared/network/index.ts'
 import { loadVersionAnalysis, portsText, shortArn, table, withVersion } from './exposureCommand.ts'
+import { coverageText, EXIT_UNKNOWN, unknownTable } from './unknownText.ts'
 
 interface ReachOptions extends CommonOptions { from?: string; to: string; protocol?: string; port?: string }
 
@@ -44,7 +45,12 @@ export function reachCommand(program: Command): void {
           for (const s of a.trace) process.stdout.write(`  ${s.seq}. ${s.check} ${s.verdict.toUpperCase()} ${s.summary}${s.code ? ` [${s.code}]` : ''}\n`)
         }
       }
+      process.stdout.write(unknownTable(result.unknown))
       process.stderr.write(`${result.target.eni}${result.target.resource ? ` (${shortArn(result.target.resource)})` : ''}: ${result.verdict}${result.truncated ? ' (answers truncated)' : ''}\n`)
+      process.stderr.write(coverageText(result.coverage, result.unknown.length))
+    }
+    if (opts.from && result.verdict === 'unknown') {
+      throw new CliError(`whether ${opts.from} can reach ${opts.to} is unknown: ${result.unknown.map((u) => u.detail).join('; ')}`, EXIT_UNKNOWN)
     }
     // A definite "no" for a specific pair is a failed check (exit 1), like `check`.
     if (opts.from && result.verdict === 'blocked') throw new CliError(`${opts.from} cannot reach ${opts.to}`, 1)

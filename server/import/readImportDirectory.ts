@@ -1,7 +1,8 @@
-import { readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Compile } from 'typebox/compile'
 import { type CollectionWarning, Inventory, type RegionInventory } from '../../shared/index.ts'
+import { cliName } from './importLayout.ts'
 import { ImportError } from './ImportError.ts'
 import { inferAccountAndRegion } from './inferAccountAndRegion.ts'
 import { readRegionDirectory, regionInventoryOf } from './readRegionDirectory.ts'
@@ -77,4 +78,12 @@ export function readImportDirectory(dir: string, opts: ImportOptions): Inventory
     throw new ImportError([`${dir}: the assembled inventory is invalid at ${e?.instancePath}: ${e?.message}`])
   }
   return inventory
+}
+
+/** The file of an import directory that holds a call's data, in either layout: integrity warnings name it. */
+export function importFileOf(dir: string): (where: { account: string; region: string; operation: string }) => string {
+  return (w) => {
+    const file = `${cliName(w.operation)}.json`
+    return existsSync(join(dir, w.account, w.region)) ? `${w.account}/${w.region}/${file}` : file
+  }
 }

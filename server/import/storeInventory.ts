@@ -1,5 +1,6 @@
-import type { CollectionWarning, Inventory, InventorySource } from '../../shared/index.ts'
-import { normalize } from '../snapshot/normalize.ts'
+import { type CollectionWarning, coverageOf, type Inventory, type InventorySource } from '../../shared/index.ts'
+import { normalizeLocated } from '../snapshot/normalize.ts'
+import { callLabel, type Locate } from '../snapshot/checkIntegrity.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 
 /** What `discover --json` and `import --json` print. */
@@ -17,12 +18,12 @@ export interface StoreSummary {
 }
 
 /** The shared end of discover and import: normalize and store (a new version only when the hash changed). */
-export async function storeInventory(store: SnapshotStore, inventory: Inventory, env: string, source: InventorySource): Promise<StoreSummary> {
-  const snapshot = normalize(inventory)
+export async function storeInventory(store: SnapshotStore, inventory: Inventory, env: string, source: InventorySource, locate: Locate = callLabel): Promise<StoreSummary> {
+  const snapshot = normalizeLocated(inventory, locate)
   const { version, created } = await store.put(env, snapshot, { source, at: inventory.collectedAt })
   return {
     env, version: version.id, created, hash: snapshot.hash, accounts: snapshot.accounts, regions: snapshot.regions,
-    counts: version.counts, warnings: inventory.warnings,
+    counts: version.counts, warnings: snapshot.warnings,
   }
 }
 
@@ -33,8 +34,15 @@ export function describeStoreSummary(s: StoreSummary): string {
     ? `stored version ${s.version} of ${s.env}: ${total} resources in ${s.accounts.length} account(s), ${s.regions.length} region(s)`
     : `${s.env} is unchanged since version ${s.version}; nothing new stored`]
   if (s.warnings.length > 0) {
-    lines.push(`${s.warnings.length} warning(s): what these calls return is missing from this version:`)
-    for (const w of s.warnings) lines.push(`  ${w.account} ${w.region} ${w.service}:${w.operation}: ${w.code}: ${w.message}`)
+    const { notCollected, integrity } = coverageOf(s.warnings)
+    if (notCollected.length > 0) {
+      lines.push(`${notCollected.length} warning(s): what these calls return is missing from this version; verdicts that depend on them are unknown:`)
+      for (const w of notCollected) lines.push(`  ${w.account} ${w.region} ${w.service}:${w.operation}: ${w.code}: ${w.message}`)
+    }
+    if (integrity.length > 0) {
+      lines.push(`${integrity.length} integrity warning(s): duplicates were dropped, dangling references make what depends on them unknown:`)
+      for (const w of integrity) lines.push(`  ${w.code}: ${w.message}`)
+    }
   }
   return lines.join('\n') + '\n'
 }

@@ -110,6 +110,8 @@ export function resourcesFromRegion(inv: RegionInventory): Resource[] {
     add('prefix-list', pl.PrefixListId, pl, {
       addressFamily: pl.AddressFamily ?? null, maxEntries: pl.MaxEntries ?? null,
       entries: ec2.PrefixListEntries[pl.PrefixListId] ?? [],
+      // Only when absent, so snapshots that have the entries keep their hash.
+      ...(ec2.PrefixListEntries[pl.PrefixListId] ? {} : { entriesMissing: true }),
     }, { tags: pl.Tags, name: pl.PrefixListName })
   }
 

@@ -6,6 +6,7 @@
  */
 import Type, { type Static } from 'typebox'
 import { Severity } from './severity.ts'
+import { Coverage, UnknownVerdict } from './coverage.ts'
 
 
 /**
@@ -205,9 +206,15 @@ export const ExposureReport = Type.Object({
   hash: Type.String(),
   exposures: Type.Array(Exposure),
   blocked: Type.Array(Blocked),
+  /** Verdicts the data cannot decide, each naming the calls not collected or the ids not in the data: neither exposed nor blocked. */
+  unknown: Type.Array(UnknownVerdict),
+  /** The calls this version lacks per account × region, and its integrity warnings. */
+  coverage: Coverage,
   summary: Type.Object({
     networkInterfaces: Type.Integer(),
     exposedInterfaces: Type.Integer(),
+    /** Interfaces whose exposure is unknown (the account × region verdicts in `unknown` come on top). */
+    unknownInterfaces: Type.Integer(),
     directExposures: Type.Integer(),
     viaLoadBalancerExposures: Type.Integer(),
   }),
@@ -238,6 +245,8 @@ export const ExposureSummary = Type.Object({
   version: Type.String(),
   hash: Type.String(),
   exposures: Type.Array(ExposureBrief),
+  /** As in the full report: the overlay draws these as unknown, neither exposed nor safe. */
+  unknown: Type.Array(UnknownVerdict),
   summary: ExposureReport.properties.summary,
 })
 export type ExposureSummary = Static<typeof ExposureSummary>
@@ -248,6 +257,9 @@ export const FindingsReport = Type.Object({
   hash: Type.String(),
   findings: Type.Array(Finding),
   counts: SeverityCounts,
+  /** Exposure verdicts and checks the data cannot decide (where a check cannot be run, its findings are left out, not reported as none). */
+  unknown: Type.Array(UnknownVerdict),
+  coverage: Coverage,
 })
 export type FindingsReport = Static<typeof FindingsReport>
 
@@ -294,9 +306,15 @@ export const ReachResult = Type.Object({
   query: ReachQuery,
   /** What `to` resolved to. */
   target: Type.Object({ eni: Type.String(), resource: Type.Union([Type.String(), Type.Null()]), addresses: Type.Array(Type.String()) }),
-  /** For "can A reach B": reachable if any answer is, partial, or blocked. For "what can reach X": reachable when anything can. */
-  verdict: Type.Union([Type.Literal('reachable'), Type.Literal('partial'), Type.Literal('blocked')]),
+  /**
+   * For "can A reach B": reachable if any answer is, partial, or blocked. For "what can reach X": reachable when anything can.
+   * `unknown` instead of partial or blocked when the path depends on data the version lacks (see `unknown`).
+   */
+  verdict: Type.Union([Type.Literal('reachable'), Type.Literal('partial'), Type.Literal('blocked'), Type.Literal('unknown')]),
   answers: Type.Array(ReachAnswer),
+  /** What the answer cannot decide: calls not collected or ids not in the data on the path of the target (and source). */
+  unknown: Type.Array(UnknownVerdict),
+  coverage: Coverage,
   /** True when more sources matched than the answer lists (the first 500, grouped by subnet and groups). */
   truncated: Type.Boolean(),
 })

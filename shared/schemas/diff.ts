@@ -7,6 +7,7 @@ import { GraphEdge, GraphNode } from './graph.ts'
 import { Resource, ResourceKind } from './snapshot.ts'
 import { ENV_NAME_PATTERN, VersionSpecString } from './versions.ts'
 import { Severity } from './severity.ts'
+import { Coverage, UnknownVerdict } from './coverage.ts'
 
 
 /** A plain attribute, tag or name that changed; `path` is dotted (`attributes.publicIps`, `tags.env`). */
@@ -160,6 +161,16 @@ export const Diff = Type.Object({
   /** Ranked: most severe first, then by id. */
   resources: Type.Array(ResourceChange),
   relationships: Type.Array(RelationshipChange),
+  /**
+   * What each version lacks (calls not collected, integrity warnings). Set by every edge (CLI, API);
+   * absent only from diffs of bare snapshots (tests, the rule-based basis).
+   */
+  coverage: Type.Optional(Type.Object({ from: Coverage, to: Coverage })),
+  /**
+   * Exposure verdicts either version cannot decide. Their interfaces are left out of `exposure`: a
+   * verdict that became unknown is not "no longer exposed", nor one that became known "newly exposed".
+   */
+  unknownExposure: Type.Optional(Type.Object({ from: Type.Array(UnknownVerdict), to: Type.Array(UnknownVerdict) })),
 })
 export type Diff = Static<typeof Diff>
 

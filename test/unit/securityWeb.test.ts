@@ -67,8 +67,8 @@ const exposure = (over: Partial<Exposure>): Exposure => ({
   breadth: 'world', via: 'direct', completeness: 'full', severity: 'critical', caveats: [], trace: [], ...over,
 })
 const report = (exposures: Exposure[]): ExposureReport => ({
-  env: 'e', version: '1', hash: 'h', exposures, blocked: [],
-  summary: { networkInterfaces: 3, exposedInterfaces: 2, directExposures: 1, viaLoadBalancerExposures: 1 },
+  env: 'e', version: '1', hash: 'h', exposures, blocked: [], unknown: [], coverage: { complete: true, notCollected: [], integrity: [] },
+  summary: { networkInterfaces: 3, exposedInterfaces: 2, unknownInterfaces: 0, directExposures: 1, viaLoadBalancerExposures: 1 },
 })
 
 describe('exposure overlay', () => {

@@ -7,6 +7,7 @@ import { EnvironmentPicker } from './components/EnvironmentPicker.tsx'
 import { ExportMenu } from './components/ExportMenu.tsx'
 import { SearchBox } from './components/SearchBox.tsx'
 import { Header } from './components/Header.tsx'
+import { IncompleteDataBanner } from './components/IncompleteDataBanner.tsx'
 import { SidePanel } from './components/SidePanel.tsx'
 import { StatusMessage } from './components/StatusMessage.tsx'
 import { VersionPicker } from './components/VersionPicker.tsx'
@@ -112,6 +113,7 @@ export function App() {
     [report, port],
   )
   const exposedCount = useMemo(() => (report ? new Set(report.exposures.map((e) => e.eni)).size : null), [report])
+  const unknownCount = report ? report.unknown.length : null
   const portMatches = useMemo(() => (report && port !== null ? [...exposedOnPort(report, port)].filter((id) => drawn.has(id)).length : null), [report, port, drawn])
 
   // A row clicked in a list: show it in the diagram that draws it, centred.
@@ -155,6 +157,7 @@ export function App() {
         <SearchBox ref={searchInput} search={search} />
         {env !== null && version !== null && view !== 'timeline' && view !== 'diff' && <ExportMenu env={env} version={version} graph={shown} view={view} />}
       </Header>
+      {view !== 'timeline' && view !== 'diff' && <IncompleteDataBanner version={versionList.find((v) => v.id === version) ?? null} />}
       <main className="main">
         {notice && (
           <LiveNotice version={notice} onDismiss={() => setDismissed(notice.id)} onOpen={() => {
@@ -200,7 +203,7 @@ export function App() {
               search={search.highlight}
               toolbar={(
                 <ExposureOverlayControls on={exposureOn} onToggle={setExposureOn} port={port} onPort={setPort}
-                  status={overlayWanted ? exposure.status : 'idle'} exposedCount={exposedCount} matchCount={portMatches} />
+                  status={overlayWanted ? exposure.status : 'idle'} exposedCount={exposedCount} unknownCount={unknownCount} matchCount={portMatches} />
               )}
               legend={report ? <ExposureLegend /> : undefined}
             />

@@ -4,7 +4,7 @@ import { addEni, addNacl, addSg, analyze, baseEnv, entry, tcp } from './envBuild
 
 function findings(r: ReturnType<typeof baseEnv>) {
   const a = analyze(r)
-  return analyzeFindings(a.model, { exposures: a.exposures, blocked: a.blocked, evaluator: a.evaluator })
+  return analyzeFindings(a.model, { exposures: a.exposures, blocked: a.blocked, unknown: a.unknown, unknownEnis: a.unknownEnis, evaluator: a.evaluator })
 }
 const by = (fs: ReturnType<typeof findings>, check: string) => fs.filter((f) => f.check === check)
 

@@ -33,6 +33,20 @@ interface Props { report: ExposureReport; elementId: string }
 export function ExposureTrace({ report, elementId }: Props) {
   const exposures = report.exposures.filter((e) => exposureSubjects(e).includes(elementId))
   const blocked = report.blocked.filter((b) => b.eni === elementId || b.resource === elementId)
+  const unknown = report.unknown.filter((u) => u.resourceIds.includes(elementId))
+  if (unknown.length > 0 && exposures.length === 0) {
+    return (
+      <section className="exposure" data-testid="exposure-trace" data-exposed="unknown">
+        <h3>Internet exposure: unknown</h3>
+        {unknown.map((u) => (
+          <div key={u.id} className="exposure-unknown small" data-testid="exposure-unknown">
+            <div>{u.detail}</div>
+            <div className="muted">Worst case if the missing data allows it: {u.worstCase}</div>
+          </div>
+        ))}
+      </section>
+    )
+  }
   if (exposures.length === 0 && blocked.length === 0) {
     return <section className="exposure" data-testid="exposure-trace" data-exposed="false"><h3>Internet exposure</h3><p className="muted">Not reachable from the internet, and no security group rule admits internet sources.</p></section>
   }

@@ -5,10 +5,14 @@
  * overlay reads without colour); a port filter dims every resource not exposed on that port.
  */
 import type { ElementDefinition } from 'cytoscape'
-import { SEVERITIES, type Severity, type Exposure, type ExposureBrief } from '../../../shared/index.ts'
+import { SEVERITIES, type Severity, type Exposure, type ExposureBrief, type UnknownVerdict } from '../../../shared/index.ts'
 
 /** What the overlay reads: the slim summary (GET …/exposure/summary) or the full report, which has every field of it. */
-export interface ExposureOverlayInput { exposures: readonly ExposureBrief[] }
+export interface ExposureOverlayInput {
+  exposures: readonly ExposureBrief[]
+  /** Verdicts the data cannot decide: their elements are drawn as unknown. */
+  unknown?: readonly Pick<UnknownVerdict, 'resourceIds'>[]
+}
 import { truncate } from './toElements.ts'
 
 export const SEVERITY_WORD: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW', info: 'INFO' }
@@ -91,6 +95,8 @@ export function exposedOnPort(report: ExposureOverlayInput, port: number): Set<s
  */
 export function applyExposureOverlay(elements: ElementDefinition[], report: ExposureOverlayInput, port: number | null): ElementDefinition[] {
   const byElement = exposureByElement(report)
+  // Elements whose exposure the data cannot decide: neither coloured as exposed nor left plain.
+  const unknown = new Set((report.unknown ?? []).flatMap((u) => u.resourceIds))
   const open = port === null ? null : exposedOnPort(report, port)
   const inContainer = exposedPerContainer(report)
   const lit = new Set<string>()
@@ -115,6 +121,10 @@ export function applyExposureOverlay(elements: ElementDefinition[], report: Expo
       const ports = compactPorts(exposure.ports)
       const keep = el.data.kind === 'network-interface' ? lines[0] : (lines[1] ?? lines[0])
       data = { ...el.data, label: `${SEVERITY_WORD[exposure.severity]} ${truncate(ports, 14)}\n${keep}`, severity: exposure.severity }
+    } else if (unknown.has(id)) {
+      classes.push('exposure-unknown')
+      const lines = String(el.data.label ?? '').split('\n')
+      data = { ...el.data, label: `UNKNOWN\n${el.data.kind === 'network-interface' ? lines[0] : (lines[1] ?? lines[0])}`, exposure: 'unknown' }
     }
     if (open !== null && !open.has(id)) classes.push('dimmed')
     else lit.add(id)

@@ -35,6 +35,8 @@ export const exposureStylesheet: Style[] = [
       'border-style': BORDER[s].style,
     },
   })),
+  // Unknown (the data to decide is missing): grey and dashed, so it reads neither as safe nor as a severity.
+  { selector: 'node.exposure-unknown', style: { 'background-color': '#e7e5e4', 'border-color': '#57534e', 'border-width': 3, 'border-style': 'dashed', color: '#292524', 'font-weight': 'bold' } },
   { selector: 'node.dimmed', style: { opacity: 0.16 } },
   { selector: 'edge.dimmed', style: { opacity: 0.08 } },
 ]

@@ -12,12 +12,14 @@ interface Props {
   status: 'idle' | 'loading' | 'ready' | 'error'
   /** Exposed interfaces, once the report is in. */
   exposedCount: number | null
+  /** Verdicts the data cannot decide (calls not collected, dangling references). */
+  unknownCount?: number | null
   /** Elements left undimmed by the port filter. */
   matchCount: number | null
 }
 
 /** The Infrastructure view's exposure toggle and port filter ("what is open on 22?"). */
-export function ExposureOverlayControls({ on, onToggle, port, onPort, status, exposedCount, matchCount }: Props) {
+export function ExposureOverlayControls({ on, onToggle, port, onPort, status, exposedCount, unknownCount, matchCount }: Props) {
   const [text, setText] = useState(port === null ? '' : String(port))
   const invalid = text.trim() !== '' && parsePort(text) === null
   return (
@@ -42,6 +44,7 @@ export function ExposureOverlayControls({ on, onToggle, port, onPort, status, ex
       {status === 'loading' && <span className="muted small">analysing…</span>}
       {status === 'error' && <span className="error small">exposure unavailable</span>}
       {on && exposedCount !== null && <span className="counts" data-testid="exposure-count">{exposedCount} exposed interfaces</span>}
+      {on && !!unknownCount && <span className="counts" data-testid="unknown-count" title="Verdicts that depend on data this version lacks">{unknownCount} unknown</span>}
       {port !== null && matchCount !== null && <span className="counts" data-testid="port-count">{matchCount} open on {port}</span>}
     </div>
   )

@@ -56,6 +56,12 @@ export function FindingsView({ env, version, onOpen }: Props) {
         </div>
         {report.status === 'loading' && <StatusMessage kind="loading" title="Analysing this version…" />}
         {report.status === 'error' && <StatusMessage kind="error" title="Could not load the findings" message={report.error.message} />}
+        {report.status === 'ready' && report.data.unknown.length > 0 && (
+          <details className="exposure-unknown small" data-testid="findings-unknown">
+            <summary>{report.data.unknown.length} verdict(s) unknown: the data to decide them is missing (these checks are not reported as clean)</summary>
+            <ul>{report.data.unknown.map((u) => <li key={u.id} data-testid="unknown-row"><span className="mono">{u.check}</span> {u.detail} <span className="muted">(worst case {u.worstCase})</span></li>)}</ul>
+          </details>
+        )}
         {report.status === 'ready' && (
           <div className="table-scroll">
             <table className="grid-table list-table" data-testid="finding-table">
@@ -82,7 +88,7 @@ export function FindingsView({ env, version, onOpen }: Props) {
                 ))}
               </tbody>
             </table>
-            {rows.length === 0 && <p className="muted">{all.length === 0 ? 'No findings in this version.' : 'No finding matches.'}</p>}
+            {rows.length === 0 && <p className="muted">{all.length === 0 ? (report.data.unknown.length ? 'No findings the data can decide in this version.' : 'No findings in this version.') : 'No finding matches.'}</p>}
           </div>
         )}
       </div>
