@@ -3,6 +3,7 @@ import { directExposure } from './directExposure.ts'
 import { InboundEvaluator } from './InboundEvaluator.ts'
 import { loadBalancerExposure } from './loadBalancerExposure.ts'
 import type { Model } from './Model.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 export interface ExposureAnalysis {
   exposures: Exposure[]
@@ -20,12 +21,12 @@ export function analyzeExposure(model: Model): ExposureAnalysis {
   for (const eni of model.enis.values()) {
     if (lbEnis.has(eni.id)) continue
     const r = directExposure(model, ev, eni)
-    exposures.push(...r.exposures)
-    blocked.push(...r.blocked)
+    appendAll(exposures, r.exposures)
+    appendAll(blocked, r.blocked)
   }
   const lb = loadBalancerExposure(model, ev)
-  exposures.push(...lb.exposures)
-  blocked.push(...lb.blocked)
+  appendAll(exposures, lb.exposures)
+  appendAll(blocked, lb.blocked)
   exposures.sort(byEniThenPorts)
   blocked.sort(byEniThenPorts)
   return { exposures, blocked, evaluator: ev }

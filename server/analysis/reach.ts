@@ -9,6 +9,7 @@ import type { EniC, Model } from './Model.ts'
 import { ALL, ICMP, ICMPV6, protocolName, protocolNumber, TCP, UDP } from './protocols.ts'
 import { ReachQueryError } from './ReachQueryError.ts'
 import { naclStep, numbered, sgStep } from './steps.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 const LIMIT = 500
 
@@ -71,7 +72,7 @@ export function reach(a: SnapshotAnalysis, q: ReachQuery): ReachResult {
         answers.push(eniPath(model, a.exposure.evaluator.nacl, a.exposure.evaluator.routes, src, to, b, port))
       }
     }
-    if (!from || from.kind === 'cidr') answers.push(...cidrSources(a, to, from?.kind === 'cidr' ? from.set : undefined, bucket, q.port))
+    if (!from || from.kind === 'cidr') appendAll(answers, cidrSources(a, to, from?.kind === 'cidr' ? from.set : undefined, bucket, q.port))
   }
   const verdict = answers.some((x) => x.verdict === 'reachable') ? 'reachable' : answers.some((x) => x.verdict === 'partial') ? 'partial' : 'blocked'
   return {

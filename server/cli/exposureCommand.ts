@@ -26,7 +26,7 @@ export async function loadVersionAnalysis(opts: CommonOptions): Promise<{ env: s
 
 /** Rows of fixed-width columns; the last column takes the rest of the line. */
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i < header.length - 1 ? r[i].length : 0))))
+  const widths = header.map((h, i) => rows.reduce((w, r) => (i < header.length - 1 ? Math.max(w, r[i].length) : w), h.length))
   const line = (r: string[]) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd()
   return [line(header), ...rows.map(line)].join('\n') + '\n'
 }

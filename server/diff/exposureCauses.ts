@@ -2,6 +2,7 @@ import type { ChangeCause, NetworkAclEntry, PortRange, RelationshipChange, Resou
 import type { DiffContext } from './diffContext.ts'
 import { protocolName } from './protocolName.ts'
 import { rulePorts } from './securityGroupRuleSpecs.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 export type CausesOf = (resourceId: string, protocol: string, ports: PortRange, widening: boolean) => ChangeCause[]
 
@@ -31,7 +32,7 @@ export function exposureCauses(resources: readonly ResourceChange[], relationshi
       ...((ctx.before.get(resourceId)?.attributes.groupIds ?? []) as string[]),
       ...((ctx.after.get(resourceId)?.attributes.groupIds ?? []) as string[]),
     ])
-    for (const g of [...groups].sort()) out.push(...sgCauses(g))
+    for (const g of [...groups].sort()) appendAll(out, sgCauses(g))
     for (const rel of relsById.get(resourceId) ?? []) {
       out.push({ resourceId, collection: `relationship:${rel.relation}`, key: rel.relation, change: 'modified', summary: rel.summary })
     }

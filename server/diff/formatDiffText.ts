@@ -1,5 +1,6 @@
 import type { Diff, ExposureChange, FieldChange } from '../../shared/index.ts'
 import { describeSources } from './describeSources.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 export interface DiffTitle { env: string; from: string; to: string }
 
@@ -33,7 +34,7 @@ export function formatDiffText(diff: Diff, title: DiffTitle): string {
   if (s.highestSeverity === null) return lines.concat('no changes').join('\n') + '\n'
   if (diff.exposure.length > 0) {
     lines.push('', `EXPOSURE (${diff.exposureBasis === 'analysis' ? 'exposure analysis' : 'from security-group ingress rules'})`)
-    lines.push(...table([
+    appendAll(lines, table([
       ['SEVERITY', 'CHANGE', 'RESOURCE', 'PORTS', 'SOURCES', 'CAUSE'],
       ...diff.exposure.slice(0, LIMIT).map((e) => [
         e.severity, e.change, e.resourceId, portsText(e), describeSources(e.sources),
@@ -53,7 +54,7 @@ export function formatDiffText(diff: Diff, title: DiffTitle): string {
   }
   if (diff.relationships.length > 0) {
     lines.push('', 'RELATIONSHIPS')
-    lines.push(...table(diff.relationships.slice(0, LIMIT).map((r) => [r.severity, plain(r.summary)])))
+    appendAll(lines, table(diff.relationships.slice(0, LIMIT).map((r) => [r.severity, plain(r.summary)])))
     if (diff.relationships.length > LIMIT) lines.push(`  … and ${diff.relationships.length - LIMIT} more`)
   }
   return lines.join('\n') + '\n'
