@@ -13,6 +13,7 @@ import { importCommand } from './cli/importCommand.ts'
 import { serveCommand } from './cli/serveCommand.ts'
 import { watchCommand } from './cli/watchCommand.ts'
 import { StoreError } from './store/StoreError.ts'
+import { terminalLines } from './terminalText.ts'
 
 /** Every subcommand, in the order `vpclens --help` lists them. */
 const COMMANDS = [demoCommand, discoverCommand, importCommand, serveCommand, watchCommand, exposureCommand, findingsCommand, reachCommand, diffCommand, checkCommand, historyCommand, pruneCommand]
@@ -34,14 +35,14 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2
     }
     if (e instanceof CliError) {
-      process.stderr.write(`vpclens: ${e.message}\n`)
+      process.stderr.write(`vpclens: ${terminalLines(e.message)}\n`)
       return e.exitCode
     }
     if (e instanceof StoreError) {
-      process.stderr.write(`vpclens: ${e.message}\n`)
+      process.stderr.write(`vpclens: ${terminalLines(e.message)}\n`)
       return 2
     }
-    process.stderr.write(`vpclens: unexpected error: ${(e as Error).message}\n`)
+    process.stderr.write(`vpclens: unexpected error: ${terminalLines(String((e as Error).message))}\n`)
     return 2
   }
 }

@@ -2,11 +2,11 @@ import type { Command } from 'commander'
 import { SEVERITIES, type Severity } from '../../shared/index.ts'
 import { analyzeSnapshot } from '../analysis/analyzeSnapshot.ts'
 import { diffVersions } from '../diff/diffVersions.ts'
-import { plain } from '../diff/formatDiffText.ts'
 import { reaches } from '../diff/severity.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
 import { loadVersion } from './diffCommand.ts'
+import { terminalText } from '../terminalText.ts'
 
 interface CheckOptions extends CommonOptions { against?: string; failOn: string }
 
@@ -52,7 +52,7 @@ export function checkCommand(program: Command): void {
     }
     const failing = hits.filter((h) => reaches(h.severity, threshold))
     if (opts.json) process.stdout.write(JSON.stringify({ subject, failOn: threshold, passed: failing.length === 0, failing }) + '\n')
-    else for (const h of failing) process.stderr.write(`${h.severity}: ${plain(h.summary)}\n`)
+    else for (const h of failing) process.stderr.write(`${h.severity}: ${terminalText(h.summary)}\n`)
     if (failing.length > 0) throw new CliError(`check failed: ${failing.length} finding(s) in the ${subject} reach ${threshold}`, 1)
     if (!opts.json) process.stderr.write(`check passed: nothing in the ${subject} reaches ${threshold}\n`)
   })

@@ -6,6 +6,7 @@ import { ReachQueryError } from '../analysis/ReachQueryError.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, withDataDir, withEnv, withJson } from './commonOptions.ts'
 import { loadVersionAnalysis, portsText, shortArn, sourcesText, table, withVersion } from './exposureCommand.ts'
+import { terminalText } from '../terminalText.ts'
 
 interface ReachOptions extends CommonOptions { from?: string; to: string; protocol?: string; port?: string }
 
@@ -40,11 +41,11 @@ export function reachCommand(program: Command): void {
       process.stdout.write(table(['VERDICT', 'SOURCE', 'FROM', 'PROTO', 'PORTS', 'VIA'], rows))
       if (opts.from) {
         for (const a of result.answers.slice(0, 3)) {
-          process.stdout.write(`\n${a.verdict}: ${a.source.id ?? sourcesText(a.source.cidrs)} → ${result.target.eni} ${a.protocol} ${portsText(a.protocol, a.ports)}\n`)
-          for (const s of a.trace) process.stdout.write(`  ${s.seq}. ${s.check} ${s.verdict.toUpperCase()} ${s.summary}${s.code ? ` [${s.code}]` : ''}\n`)
+          process.stdout.write(terminalText(`\n${a.verdict}: ${a.source.id ?? sourcesText(a.source.cidrs)} → ${result.target.eni} ${a.protocol} ${portsText(a.protocol, a.ports)}`) + '\n')
+          for (const s of a.trace) process.stdout.write(terminalText(`  ${s.seq}. ${s.check} ${s.verdict.toUpperCase()} ${s.summary}${s.code ? ` [${s.code}]` : ''}`) + '\n')
         }
       }
-      process.stderr.write(`${result.target.eni}${result.target.resource ? ` (${shortArn(result.target.resource)})` : ''}: ${result.verdict}${result.truncated ? ' (answers truncated)' : ''}\n`)
+      process.stderr.write(terminalText(`${result.target.eni}${result.target.resource ? ` (${shortArn(result.target.resource)})` : ''}: ${result.verdict}${result.truncated ? ' (answers truncated)' : ''}`) + '\n')
     }
     // A definite "no" for a specific pair is a failed check (exit 1), like `check`.
     if (opts.from && result.verdict === 'blocked') throw new CliError(`${opts.from} cannot reach ${opts.to}`, 1)

@@ -1,6 +1,7 @@
 import type { CollectionWarning, Inventory, InventorySource } from '../../shared/index.ts'
 import { normalize } from '../snapshot/normalize.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
+import { terminalText } from '../terminalText.ts'
 
 /** What `discover --json` and `import --json` print. */
 export interface StoreSummary {
@@ -34,7 +35,7 @@ export function describeStoreSummary(s: StoreSummary): string {
     : `${s.env} is unchanged since version ${s.version}; nothing new stored`]
   if (s.warnings.length > 0) {
     lines.push(`${s.warnings.length} warning(s): what these calls return is missing from this version:`)
-    for (const w of s.warnings) lines.push(`  ${w.account} ${w.region} ${w.service}:${w.operation}: ${w.code}: ${w.message}`)
+    for (const w of s.warnings) lines.push(terminalText(`  ${w.account} ${w.region} ${w.service}:${w.operation}: ${w.code}: ${w.message}`))
   }
   return lines.join('\n') + '\n'
 }
