@@ -17,18 +17,8 @@ import { writeRulesDump } from '../test/fixtures/writeRulesDump.ts'
 const RULES = 1_000_000
 const GROUPS = 1_000
 const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3)
-const MAIN = fileURLToPath(new URL('../server/main.ts', import.meta.url))
+const ONCE = fileURLToPath(new URL('./importOnce.ts', import.meta.url))
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-
-/** One `vpclens import` in its own process: the import's time and the process's peak RSS. */
-const CHILD = `
-const { main } = await import(${JSON.stringify(MAIN)})
-process.stderr.write = () => true
-const t = performance.now()
-const code = await main(['import', process.argv[1], '--data-dir', process.argv[2], '--json'])
-const ms = performance.now() - t
-process.stdout.write('\\n' + JSON.stringify({ code, ms, maxRssKb: process.resourceUsage().maxRSS }) + '\\n')
-`
 
 const tmp = mkdtempSync(join(tmpdir(), 'vpclens-bench-import-'))
 try {
@@ -42,10 +32,11 @@ try {
     const rss: number[] = []
     for (let run = 0; run < RUNS; run++) {
       const data = join(tmp, `store-${form.pages}-${run}`)
-      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD, dir, data], { encoding: 'utf8', maxBuffer: 1 << 26 })
+      const r = spawnSync(process.execPath, ['--import', 'tsx', ONCE, dir, data], { encoding: 'utf8', maxBuffer: 1 << 26 })
       const last = r.stdout.trim().split('\n').pop() ?? ''
+      if (r.status !== 0 || !last.startsWith('{')) throw new Error(`import process ended with ${r.status ?? r.signal}: ${r.stderr}`)
       const m = JSON.parse(last) as { code: number; ms: number; maxRssKb: number }
-      if (m.code !== 0) throw new Error(`import exited with ${m.code}: ${r.stderr}`)
+      if (m.code !== 0) throw new Error(`import exited with ${m.code}`)
       times.push(m.ms)
       rss.push(m.maxRssKb / 1024)
       rmSync(data, { recursive: true, force: true })
