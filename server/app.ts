@@ -12,10 +12,12 @@ import { resourceListRoutes } from './api/resourceListRoutes.ts'
 import { diffRoutes } from './api/diffRoutes.ts'
 import { historyRoutes } from './api/historyRoutes.ts'
 import { timelineRoutes } from './api/timelineRoutes.ts'
+import { liveRoutes } from './api/liveRoutes.ts'
 import { apiDocs } from './api/docs/apiDocs.ts'
 import { refreshRoutes } from './api/refreshRoutes.ts'
 import { type SecurityOptions, secureApp } from './security/secureApp.ts'
 import { versionResponseCache } from './cache/versionResponseCache.ts'
+import { resolveVersionSpecs } from './api/resolveVersionSpecs.ts'
 import type { RefreshRunner } from './watch/RefreshRunner.ts'
 
 export interface AppDeps {
@@ -36,6 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before any route: both attach to routes as they are registered.
   await secureApp(app, deps.security ?? {})
   await apiDocs(app)
+  resolveVersionSpecs(app, deps.store)
   await versionResponseCache(app, deps.store)
   await app.register(async (api) => {
     await api.register(refreshRoutes, { refresher: deps.refresher })
@@ -47,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(diffRoutes, { store: deps.store })
     await api.register(historyRoutes, { store: deps.store })
     await api.register(timelineRoutes, { store: deps.store })
+    await api.register(liveRoutes, { store: deps.store })
   }, { prefix: '/api' })
   if (deps.webDir && existsSync(deps.webDir)) {
     await app.register(fastifyStatic, { root: deps.webDir, index: 'index.html', wildcard: false })

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { SEVERITIES, type Severity } from '../../shared/index.ts'
 import { analyzeSnapshot } from '../analysis/analyzeSnapshot.ts'
 import { diffVersions } from '../diff/diffVersions.ts'
-import { reaches } from '../diff/severity.ts'
+import { reaches } from '../../shared/severityOrder.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
 import { loadVersion } from './diffCommand.ts'
@@ -19,9 +19,8 @@ interface Hit { severity: Severity; summary: string }
  */
 export function checkCommand(program: Command): void {
   const cmd = program.command('check')
-    .description('exit 1 when a change (with --against) or a finding of the latest version reaches a severity, for CI')
     .requiredOption('--fail-on <severity>', `one of ${SEVERITIES.join(', ')}`)
-    .option('--against <version>', 'compare the latest version with this one and check the changes')
+    .option('--against <version|time>', 'compare the latest version with this one (or the one current at a time: 2026-11-28T02:10Z, "1d ago") and check the changes')
   withJson(withEnv(withDataDir(cmd))).action(async (opts: CheckOptions) => {
     const threshold = opts.failOn as Severity
     if (!SEVERITIES.includes(threshold)) throw new CliError(`--fail-on: expected one of ${SEVERITIES.join(', ')}, got "${opts.failOn}"`)

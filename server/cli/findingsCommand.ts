@@ -6,7 +6,6 @@ import { loadVersionAnalysis, shortArn, table, withVersion } from './exposureCom
 /** `vpclens findings`: risky exposure and hygiene problems, most severe first. */
 export function findingsCommand(program: Command): void {
   const cmd = program.command('findings')
-    .description('findings with severities: exposed admin/database ports, open rules, unused and stale groups, NACL and route hygiene')
   withVersion(withJson(withEnv(withDataDir(cmd)))).action(async (opts: CommonOptions) => {
     const { env, version, hash, analysis } = await loadVersionAnalysis(opts)
     const report = findingsReport(analysis, env, version, hash)

@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import type { Command } from 'commander'
 import { ENV_NAME_PATTERN } from '../../shared/index.ts'
+import { PACKAGE_ROOT } from '../packageRoot.ts'
 import { buildApp } from '../app.ts'
 import { checkServeAccess } from '../security/checkServeAccess.ts'
-import { createDiscoveryCollector } from '../watch/createDiscoveryCollector.ts'
 import { RefreshRunner } from '../watch/RefreshRunner.ts'
 import { type DiscoverFlags, hasDiscoverFlags, withDiscoverOptions } from './discoverOptions.ts'
 import { CliError } from './CliError.ts'
@@ -12,12 +12,11 @@ import { prewarmLatest } from './prewarmLatest.ts'
 
 interface ServeOptions extends CommonOptions, DiscoverFlags { host: string; port: string; token?: string; refresh?: boolean }
 
-const WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
+const WEB_DIR = join(PACKAGE_ROOT, 'web', 'dist')
 
 /** `vpclens serve`: the web app and the API, on 127.0.0.1:4780 unless told otherwise. */
 export function serveCommand(program: Command): void {
   const cmd = program.command('serve')
-    .description('serve the web app and the API')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port (0 picks a free one)', '4780')
     .option('--token <token>', 'access token every API request must send as Authorization: Bearer (env VPCLENS_TOKEN); required for a non-loopback --host')
@@ -30,7 +29,10 @@ export function serveCommand(program: Command): void {
     const refused = checkServeAccess(opts.host, token)
     if (refused) throw new CliError(refused)
     if (opts.env !== undefined && !new RegExp(ENV_NAME_PATTERN).test(opts.env)) throw new CliError(`--env: "${opts.env}" must be letters, digits, ., _ or - (at most 64)`)
-    const collect = opts.refresh || hasDiscoverFlags(opts) ? await createDiscoveryCollector(opts) : undefined
+    // The AWS SDK is loaded only when Refresh is offered: a plain `serve` starts without it (and without its warnings).
+    const collect = opts.refresh || hasDiscoverFlags(opts)
+      ? await (await import('../watch/createDiscoveryCollector.ts')).createDiscoveryCollector(opts)
+      : undefined
     const store = openStore(opts)
     try {
       // Read once now: a damaged or unreachable store is reported at start, in one line, not on the first request.

@@ -1,5 +1,5 @@
 import type { Diff } from '../../shared/index.ts'
-import { describeSources } from './describeSources.ts'
+import { sourcesText } from '../../shared/network/index.ts'
 import { type DiffTitle, fieldText, portsText } from './formatDiffText.ts'
 import { terminalText } from '../terminalText.ts'
 
@@ -37,7 +37,7 @@ export function formatDiffMarkdown(diff: Diff, title: DiffTitle): string {
     out.push('', `#### Exposure changes${diff.exposureBasis === 'rules' ? ' (from security-group ingress rules)' : ''}`, '',
       '| Severity | Change | Resource | Ports | Sources | Caused by |', '|---|---|---|---|---|---|',
       ...diff.exposure.slice(0, LIMIT).map((e) => `| ${sev(e.severity)} | ${e.change} | ${code(e.resourceId)} | ${portsText(e)} | ` +
-        `${escapeMarkdown(describeSources(e.sources))} | ${e.causes.map((c) => escapeMarkdown(c.summary)).join('<br>') || '–'} |`),
+        `${escapeMarkdown(sourcesText(e.sources))} | ${e.causes.map((c) => escapeMarkdown(c.summary)).join('<br>') || '–'} |`),
       ...more(diff.exposure.length))
   }
   if (diff.resources.length > 0) {

@@ -1,5 +1,5 @@
 import type { Diff, ExposureChange, FieldChange } from '../../shared/index.ts'
-import { describeSources } from './describeSources.ts'
+import { sourcesText } from '../../shared/network/index.ts'
 import { appendAll } from '../../shared/appendAll.ts'
 import { terminalText } from '../terminalText.ts'
 
@@ -38,7 +38,7 @@ export function formatDiffText(diff: Diff, title: DiffTitle): string {
     appendAll(lines, table([
       ['SEVERITY', 'CHANGE', 'RESOURCE', 'PORTS', 'SOURCES', 'CAUSE'],
       ...diff.exposure.slice(0, LIMIT).map((e) => [
-        e.severity, e.change, e.resourceId, portsText(e), describeSources(e.sources),
+        e.severity, e.change, e.resourceId, portsText(e), sourcesText(e.sources),
         e.causes.map((c) => c.summary).join('; ') || '–',
       ]),
     ]))

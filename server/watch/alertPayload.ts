@@ -1,5 +1,5 @@
 import type { AlertChange, Diff, Severity, WebhookPayload } from '../../shared/index.ts'
-import { reaches, severityRank } from '../diff/severity.ts'
+import { reaches, severityRank } from '../../shared/severityOrder.ts'
 
 const MAX_CHANGES = 100
 
