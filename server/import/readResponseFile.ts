@@ -3,6 +3,7 @@ import Type, { type TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { reviveTimestamps } from './reviveTimestamps.ts'
 import { splitJsonDocuments } from './splitJsonDocuments.ts'
+import { valueProblems } from './valueProblems.ts'
 import { appendAll } from '../../shared/appendAll.ts'
 
 type Validator = ReturnType<typeof Compile>
@@ -70,6 +71,9 @@ export function readResponseFile(path: string, label: string, responseKey: strin
         }
         return
       }
+      // Values the shape allows but AWS never returns: named like shape problems, with their field.
+      const bad = valueProblems((response as Record<string, unknown[]>)[responseKey]!, responseKey)
+      if (bad.length > 0) { for (const b of bad) problems.push(`${label}: ${page}${prefix ? `${prefix}.` : ''}${b}`); return }
       appendAll(items, (reviveTimestamps(response) as unknown as Record<string, unknown[]>)[responseKey]!)
     })
   })
