@@ -15,6 +15,7 @@ import { timelineRoutes } from './api/timelineRoutes.ts'
 import { liveRoutes } from './api/liveRoutes.ts'
 import { apiDocs } from './api/docs/apiDocs.ts'
 import { refreshRoutes } from './api/refreshRoutes.ts'
+import { type Attributor, reportRoutes } from './api/reportRoutes.ts'
 import { type SecurityOptions, secureApp } from './security/secureApp.ts'
 import { versionResponseCache } from './cache/versionResponseCache.ts'
 import { resolveVersionSpecs } from './api/resolveVersionSpecs.ts'
@@ -29,6 +30,8 @@ export interface AppDeps {
   security?: SecurityOptions
   /** Runs discovery for POST /api/environments/:env/refresh (`serve` with discover options). */
   refresher?: RefreshRunner
+  /** Reads CloudTrail for …/diff/attribution and attributed reports (`serve --attribute`). */
+  attributor?: Attributor
 }
 
 /** Builds the HTTP app: API under /api, the web app at /. Never listens (main.ts does). */
@@ -48,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(securityGraphRoutes, { store: deps.store })
     await api.register(resourceListRoutes, { store: deps.store })
     await api.register(diffRoutes, { store: deps.store })
+    await api.register(reportRoutes, { store: deps.store, attributor: deps.attributor })
     await api.register(historyRoutes, { store: deps.store })
     await api.register(timelineRoutes, { store: deps.store })
     await api.register(liveRoutes, { store: deps.store })

@@ -4,11 +4,13 @@ import { diffVersions } from '../diff/diffVersions.ts'
 import { formatDiffMarkdown } from '../diff/formatDiffMarkdown.ts'
 import { formatDiffText } from '../diff/formatDiffText.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
+import { attributeDiff } from '../attribution/attributeDiff.ts'
+import { type AttributeFlags, attributeSettings, lookupFromFlags, withAttributeOptions } from './attributeOptions.ts'
 import { CliError } from './CliError.ts'
 import { resolveVersionArg } from './resolveVersionArg.ts'
-import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
+import { type CommonOptions, dataDirOf, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
 
-interface DiffOptions extends CommonOptions { markdown?: boolean }
+interface DiffOptions extends CommonOptions, AttributeFlags { markdown?: boolean }
 
 /** A stored version by id, `latest` or time (resolveVersionArg), with its real id; a CliError naming the argument otherwise. */
 export async function loadVersion(store: SnapshotStore, env: string, spec: string, what: string): Promise<{ id: string; snapshot: Snapshot }> {
@@ -29,8 +31,9 @@ export function diffCommand(program: Command): void {
     .argument('<from>', 'version (or time) to compare from')
     .argument('<to>', 'version (or time) to compare to')
     .option('--markdown', 'Markdown for a pull-request comment')
-  withJson(withEnv(withDataDir(cmd))).action(async (from: string, to: string, opts: DiffOptions) => {
+  withAttributeOptions(withJson(withEnv(withDataDir(cmd)))).action(async (from: string, to: string, opts: DiffOptions) => {
     if (opts.json && opts.markdown) throw new CliError('--json and --markdown: choose one')
+    const { limit } = attributeSettings(opts)
     const store = openStore(opts)
     try {
       const env = await resolveEnv(store, opts)
@@ -38,7 +41,13 @@ export function diffCommand(program: Command): void {
       const b = await loadVersion(store, env, to, 'TO')
       const diff = diffVersions(a, b)
       const title = { env, from: a.id, to: b.id }
-      process.stdout.write(opts.json ? JSON.stringify(diff) + '\n' : opts.markdown ? formatDiffMarkdown(diff, title) : formatDiffText(diff, title))
+      const attribution = opts.attribute ? await attributeDiff({
+        env, dataDir: dataDirOf(opts), diff, limit, lookup: (targets) => lookupFromFlags(opts, targets),
+        from: { version: (await store.getVersion(env, a.id))!, snapshot: a.snapshot },
+        to: { version: (await store.getVersion(env, b.id))!, snapshot: b.snapshot },
+      }) : undefined
+      process.stdout.write(opts.json ? JSON.stringify(attribution ? { ...diff, attribution } : diff) + '\n'
+        : opts.markdown ? formatDiffMarkdown(diff, title, attribution) : formatDiffText(diff, title, attribution))
     } finally {
       await store.close()
     }

@@ -1,13 +1,16 @@
 import type { Command } from 'commander'
+import { attributeHistory } from '../attribution/attributeHistory.ts'
+import { attributionLines } from '../attribution/formatAttribution.ts'
 import { resourceHistoryView } from '../diff/resourceHistoryView.ts'
 import { fieldText } from '../diff/formatDiffText.ts'
 import { terminalText } from '../terminalText.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
+import { type AttributeFlags, attributeSettings, lookupFromFlags, withAttributeOptions } from './attributeOptions.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
 import { resolveVersionArg } from './resolveVersionArg.ts'
 
-interface HistoryOptions extends CommonOptions { since?: string; until?: string }
+interface HistoryOptions extends CommonOptions, AttributeFlags { since?: string; until?: string }
 
 /** `vpclens history RESOURCE_ID`: every content a resource had, and what changed each time. */
 export function historyCommand(program: Command): void {
@@ -15,7 +18,8 @@ export function historyCommand(program: Command): void {
     .argument('<resource>', 'resource id (sg-…, eni-…, an ARN, …)')
     .option('--since <version|time>', 'only the contents it had from this version (or time: 2026-11-28T01:00Z, "1d ago") on')
     .option('--until <version|time>', 'only the contents it had up to this version (or time)')
-  withJson(withEnv(withDataDir(cmd))).action(async (resourceId: string, opts: HistoryOptions) => {
+  withAttributeOptions(withJson(withEnv(withDataDir(cmd)))).action(async (resourceId: string, opts: HistoryOptions) => {
+    attributeSettings(opts)
     const store = openStore(opts)
     try {
       const env = await resolveEnv(store, opts)
@@ -33,8 +37,15 @@ export function historyCommand(program: Command): void {
       if (revisions.length === 0) {
         throw new CliError(`${terminalText(resourceId)} is in no version of environment ${env} from ${since ?? 'the first'} to ${until ?? 'the latest'}`)
       }
-      if (opts.json) { process.stdout.write(JSON.stringify(view) + '\n'); return }
+      // Who made each change: the versions where the resource appeared, changed or disappeared.
       const last = revisions[revisions.length - 1]!.resource
+      const changedAt = [...view.revisions.map((r) => r.fromVersion), ...view.revisions.flatMap((r) => (r.untilVersion === null ? [] : [r.untilVersion]))]
+      const target = { resourceId, account: last.account, region: last.region }
+      const attribution = opts.attribute
+        ? await attributeHistory(env, target, [...new Set(changedAt)], await store.listVersions(env), await lookupFromFlags(opts, [target]), new Date())
+        : undefined
+      if (opts.json) { process.stdout.write(JSON.stringify(attribution ? { ...view, attribution } : view) + '\n'); return }
+      const who = (version: string) => (attribution?.find((a) => a.to === version)?.resources ?? []).flatMap(attributionLines).map((l) => `      ${terminalText(l)}`)
       const lines = [`${terminalText(resourceId)} (${last.kind}${last.name ? ` "${terminalText(last.name)}"` : ''}) in ${env}: ${revisions.length} revision(s)`]
       view.revisions.forEach((r, i) => {
         const prev = view.revisions[i - 1]
@@ -43,9 +54,10 @@ export function historyCommand(program: Command): void {
         lines.push(`  ${span}: ${r.changes === null ? 'first seen' : r.changes.severity}`)
         for (const c of r.changes?.rules ?? []) lines.push(`      ${terminalText(c.summary)}`)
         for (const f of r.changes?.fields ?? []) lines.push(`      ~ ${terminalText(fieldText(f))}`)
+        lines.push(...who(r.fromVersion))
       })
       const end = view.revisions[view.revisions.length - 1]!
-      if (end.untilVersion !== null) lines.push(`  removed in version ${end.untilVersion}`)
+      if (end.untilVersion !== null) lines.push(`  removed in version ${end.untilVersion}`, ...who(end.untilVersion))
       process.stdout.write(lines.join('\n') + '\n')
     } finally {
       await store.close()

@@ -1,7 +1,8 @@
-import type { Diff, ExposureChange, FieldChange } from '../../shared/index.ts'
+import type { Attribution, Diff, ExposureChange, FieldChange } from '../../shared/index.ts'
 import { sourcesText } from '../../shared/network/index.ts'
 import { appendAll } from '../../shared/appendAll.ts'
 import { terminalText } from '../terminalText.ts'
+import { attributionById, attributionHeading, attributionLines } from '../attribution/formatAttribution.ts'
 
 export interface DiffTitle { env: string; from: string; to: string }
 
@@ -24,8 +25,12 @@ function table(cells: string[][]): string[] {
   return rows.map((r) => '  ' + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd())
 }
 
-/** The readable table `vpclens diff` prints by default: exposure first, then resources, then links. */
-export function formatDiffText(diff: Diff, title: DiffTitle): string {
+/**
+ * The readable table `vpclens diff` prints by default: exposure first, then resources, then links;
+ * with an attribution, who changed each resource (CloudTrail) beside it.
+ */
+export function formatDiffText(diff: Diff, title: DiffTitle, attribution?: Attribution): string {
+  const who = attributionById(attribution)
   const s = diff.summary
   const lines = [
     `${terminalText(title.env)}: version ${title.from} → ${title.to}`,
@@ -50,6 +55,7 @@ export function formatDiffText(diff: Diff, title: DiffTitle): string {
       lines.push(`  ${r.severity.padEnd(8)}  ${r.change.padEnd(8)}  ${r.kind}  ${terminalText(r.id)}${r.name ? ` (${terminalText(r.name)})` : ''}`)
       for (const c of r.rules) lines.push(`      ${terminalText(c.summary)}${c.severity === 'info' ? '' : `  [${c.severity}]`}`)
       for (const f of r.fields) lines.push(`      ~ ${terminalText(fieldText(f))}`)
+      for (const l of who.has(r.id) ? attributionLines(who.get(r.id)!) : []) lines.push(`      ${terminalText(l)}`)
     }
     if (diff.resources.length > LIMIT) lines.push(`  … and ${diff.resources.length - LIMIT} more`)
   }
@@ -57,6 +63,15 @@ export function formatDiffText(diff: Diff, title: DiffTitle): string {
     lines.push('', 'RELATIONSHIPS')
     appendAll(lines, table(diff.relationships.slice(0, LIMIT).map((r) => [r.severity, r.summary])))
     if (diff.relationships.length > LIMIT) lines.push(`  … and ${diff.relationships.length - LIMIT} more`)
+  }
+  if (attribution) {
+    // Resources changed only through their links or as a cause are attributed here; the rest above.
+    const shown = new Set(diff.resources.slice(0, LIMIT).map((r) => r.id))
+    const rest = attribution.resources.filter((r) => !shown.has(r.resourceId))
+    lines.push('', `WHO CHANGED IT (${terminalText(attributionHeading(attribution))})`)
+    if (attribution.resources.length === 0) lines.push('  no changed resource to look up')
+    for (const r of rest) lines.push(`  ${terminalText(r.resourceId)}`, ...attributionLines(r).map((l) => `      ${terminalText(l)}`))
+    if (rest.length === 0 && attribution.resources.length > 0) lines.push('  (beside each resource above)')
   }
   return lines.join('\n') + '\n'
 }
