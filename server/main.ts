@@ -2,6 +2,7 @@ import { Command, CommanderError, Help } from 'commander'
 import { CliError } from './cli/CliError.ts'
 import { packageVersion } from './packageRoot.ts'
 import { StoreError } from './store/StoreError.ts'
+import { terminalLines } from './terminalText.ts'
 
 type AddCommand = (program: Command) => void
 
@@ -71,14 +72,14 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2
     }
     if (e instanceof CliError) {
-      process.stderr.write(`vpclens: ${e.message}\n`)
+      process.stderr.write(`vpclens: ${terminalLines(e.message)}\n`)
       return e.exitCode
     }
     if (e instanceof StoreError) {
-      process.stderr.write(`vpclens: ${e.message}\n`)
+      process.stderr.write(`vpclens: ${terminalLines(e.message)}\n`)
       return 2
     }
-    process.stderr.write(`vpclens: unexpected error: ${(e as Error).message}\n`)
+    process.stderr.write(`vpclens: unexpected error: ${terminalLines(String((e as Error).message))}\n`)
     return 2
   }
 }

@@ -4,6 +4,7 @@ import { InboundEvaluator } from './InboundEvaluator.ts'
 import { isInternetFacing, loadBalancerExposure } from './loadBalancerExposure.ts'
 import type { Model } from './Model.ts'
 import { unknownDirect, unknownLoadBalancer, unknownPlaces } from './unknownVerdicts.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 export interface ExposureAnalysis {
   exposures: Exposure[]
@@ -33,8 +34,8 @@ export function analyzeExposure(model: Model): ExposureAnalysis {
     const u = unknownDirect(model, eni)
     if (u) { unknown.push(u); unknownEnis.add(eni.id); continue }
     const r = directExposure(model, ev, eni)
-    exposures.push(...r.exposures)
-    blocked.push(...r.blocked)
+    appendAll(exposures, r.exposures)
+    appendAll(blocked, r.blocked)
   }
   const unknownLbs = new Set<string>()
   for (const lb of model.loadBalancers.values()) {

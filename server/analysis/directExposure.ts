@@ -4,6 +4,7 @@ import type { InboundEvaluator } from './InboundEvaluator.ts'
 import type { EniC, Model, SgRuleC } from './Model.ts'
 import { mergePieces, toBlocked, toExposures } from './records.ts'
 import type { StepDraft } from './steps.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 /**
  * Direct internet exposure of one interface (§10 phase B), and its open security group rules that do
@@ -37,7 +38,7 @@ export function directExposure(model: Model, ev: InboundEvaluator, eni: EniC): {
 /** The union of the ingress rules of a set of groups (§1.3): an ENI's effective inbound policy. */
 export function ingressRules(model: Model, groupIds: readonly string[]): SgRuleC[] {
   const out: SgRuleC[] = []
-  for (const id of groupIds) out.push(...(model.securityGroups.get(id)?.ingress ?? []))
+  for (const id of groupIds) appendAll(out, model.securityGroups.get(id)?.ingress ?? [])
   return out
 }
 

@@ -7,6 +7,7 @@ import { type LbNode, lbNodes, listenerBuckets, listenerStep, preservesClientIp,
 import type { LoadBalancerC, Model } from './Model.ts'
 import { mergePieces, toBlocked, toExposures } from './records.ts'
 import type { StepDraft } from './steps.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 /**
  * Exposure through internet-facing ALBs and NLBs (§10 phase C): hop 1 on the LB's nodes restricted to
@@ -44,11 +45,11 @@ export function loadBalancerExposure(model: Model, ev: InboundEvaluator, unknown
         hop1.set(node, { exposed: r.exposed, igwId: g.igwId })
         if (node.eni) {
           const ownBlocked = mergePieces(r.blocked, buckets).map((p) => (p.gated ? { ...p, step: g.gate[p.family]! } : p))
-          exposures.push(...toExposures(mergePieces(r.exposed, buckets), {
+          appendAll(exposures, toExposures(mergePieces(r.exposed, buckets), {
             eni: node.eni.id, resource: lb.arn, vpcId: node.eni.vpcId, subnetId: node.subnet.id, via: 'direct', notSources: vpcCidrs,
             leading: (family) => [igwFor(g.igwId, node, family)], caveats: [...caveats, ...g.caveats],
           }))
-          blocked.push(...toBlocked(ownBlocked, node.eni.id, lb.arn, 'direct', vpcCidrs))
+          appendAll(blocked, toBlocked(ownBlocked, node.eni.id, lb.arn, 'direct', vpcCidrs))
         }
       }
       for (const fwd of listener.forwards) {
@@ -70,16 +71,16 @@ export function loadBalancerExposure(model: Model, ev: InboundEvaluator, unknown
           const usable = nodes.filter((n) => crossZone || !n.subnet.az || !target.subnet.az || n.subnet.az === target.subnet.az)
           for (const node of usable) {
             const r = lbHop2(model, ev, { lb, node, target, pathSteps, preserved }, hop1.get(node)?.exposed ?? [])
-            exposed.push(...r.exposed)
-            stopped.push(...r.blocked)
+            appendAll(exposed, r.exposed)
+            appendAll(stopped, r.blocked)
           }
           const hop: Exposure['lb'] = { loadBalancerArn: lb.arn, listenerArn: listener.arn, listenerPort: listener.port, targetGroupArn: tg.arn, targetPort: t.port, clientIpPreserved: preserved }
-          exposures.push(...toExposures(mergePieces(exposed, buckets), {
+          appendAll(exposures, toExposures(mergePieces(exposed, buckets), {
             eni: target.eni.id, resource: target.resource, vpcId: target.eni.vpcId, subnetId: target.subnet.id, via, lb: hop, notSources: vpcCidrs,
             leading: (family) => [igwFor(hop1.get(usable[0])?.igwId ?? null, { nodes: usable }, family)],
             caveats, severityPort: { protocol: buckets.length === 1 && buckets[0] === 17 ? 'udp' : 'tcp', port: listener.port },
           }))
-          blocked.push(...toBlocked(mergePieces(stopped, buckets), target.eni.id, target.resource, via, vpcCidrs))
+          appendAll(blocked, toBlocked(mergePieces(stopped, buckets), target.eni.id, target.resource, via, vpcCidrs))
           if (usable.length === 0 && nodes.length > 0) {
             blocked.push({
               eni: target.eni.id, resource: target.resource, via, protocol: 'tcp', ports: [t.port, t.port], sources: [], securityGroupRuleIds: [],

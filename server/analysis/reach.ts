@@ -10,6 +10,7 @@ import { ALL, ICMP, ICMPV6, protocolName, protocolNumber, TCP, UDP } from './pro
 import { ReachQueryError } from './ReachQueryError.ts'
 import { naclStep, numbered, sgStep } from './steps.ts'
 import { unknownPath } from './unknownVerdicts.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 const LIMIT = 500
 
@@ -72,7 +73,7 @@ export function reach(a: SnapshotAnalysis, q: ReachQuery): ReachResult {
         answers.push(eniPath(model, a.exposure.evaluator.nacl, a.exposure.evaluator.routes, src, to, b, port))
       }
     }
-    if (!from || from.kind === 'cidr') answers.push(...cidrSources(a, to, from?.kind === 'cidr' ? from.set : undefined, bucket, q.port))
+    if (!from || from.kind === 'cidr') appendAll(answers, cidrSources(a, to, from?.kind === 'cidr' ? from.set : undefined, bucket, q.port))
   }
   // What the data cannot decide: the target's (and source's) internet exposure and inner paths.
   const unknown: UnknownVerdict[] = []

@@ -2,12 +2,12 @@ import type { Command } from 'commander'
 import { SEVERITIES, type Severity, type UnknownVerdict } from '../../shared/index.ts'
 import { analyzeSnapshot } from '../analysis/analyzeSnapshot.ts'
 import { diffVersions } from '../diff/diffVersions.ts'
-import { plain } from '../diff/formatDiffText.ts'
 import { reaches } from '../../shared/severityOrder.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
 import { loadVersion } from './diffCommand.ts'
 import { EXIT_UNKNOWN } from './unknownText.ts'
+import { terminalText } from '../terminalText.ts'
 
 interface CheckOptions extends CommonOptions { against?: string; failOn: string; acceptIncomplete?: boolean }
 
@@ -69,8 +69,8 @@ export function checkCommand(program: Command): void {
         acceptIncomplete: !!opts.acceptIncomplete,
       }) + '\n')
     } else {
-      for (const h of failing) process.stderr.write(`${h.severity}: ${plain(h.summary)}\n`)
-      for (const u of undecided) process.stderr.write(`${opts.acceptIncomplete ? 'accepted ' : ''}unknown (worst case ${u.worstCase}): ${plain(u.detail)}\n`)
+      for (const h of failing) process.stderr.write(`${h.severity}: ${terminalText(h.summary)}\n`)
+      for (const u of undecided) process.stderr.write(`${opts.acceptIncomplete ? 'accepted ' : ''}unknown (worst case ${u.worstCase}): ${terminalText(u.detail)}\n`)
     }
     if (failing.length > 0) throw new CliError(`check failed: ${failing.length} finding(s) in the ${subject} reach ${threshold}`, 1)
     if (blocking.length > 0) {

@@ -6,6 +6,7 @@ import { CliError } from './CliError.ts'
 import { coverageText, unknownTable } from './unknownText.ts'
 import { resolveVersionArg } from './resolveVersionArg.ts'
 import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
+import { terminalText } from '../terminalText.ts'
 
 export const withVersion = (c: Command) => c.option('--version <id|time>', 'version id, "latest" (default) or a time: 2026-11-28T02:10Z, "2h ago" (the version current then)')
 
@@ -25,9 +26,10 @@ export async function loadVersionAnalysis(opts: CommonOptions): Promise<{ env: s
   }
 }
 
-/** Rows of fixed-width columns; the last column takes the rest of the line. */
-export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i < header.length - 1 ? r[i].length : 0))))
+/** Rows of fixed-width columns; the last column takes the rest of the line. Cells are untrusted text, shown escaped. */
+export function table(header: string[], cells: string[][]): string {
+  const rows = cells.map((r) => r.map(terminalText))
+  const widths = header.map((h, i) => rows.reduce((w, r) => (i < header.length - 1 ? Math.max(w, r[i].length) : w), h.length))
   const line = (r: string[]) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd()
   return [line(header), ...rows.map(line)].join('\n') + '\n'
 }

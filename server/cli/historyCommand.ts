@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import { attributeHistory } from '../attribution/attributeHistory.ts'
 import { attributionLines } from '../attribution/formatAttribution.ts'
 import { resourceHistoryView } from '../diff/resourceHistoryView.ts'
-import { fieldText, plain } from '../diff/formatDiffText.ts'
+import { fieldText } from '../diff/formatDiffText.ts'
+import { terminalText } from '../terminalText.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { type AttributeFlags, attributeSettings, lookupFromFlags, withAttributeOptions } from './attributeOptions.ts'
 import { CliError } from './CliError.ts'
@@ -26,7 +27,7 @@ export function historyCommand(program: Command): void {
       const until = opts.until === undefined ? undefined : await versionNumber(store, env, opts.until, '--until')
       if (since !== undefined && until !== undefined && since > until) throw new CliError(`--since: version ${since} is after --until (version ${until})`)
       const all = await store.resourceHistory(env, resourceId)
-      if (all.length === 0) throw new CliError(`RESOURCE: ${plain(resourceId)} is in no version of environment ${env}`)
+      if (all.length === 0) throw new CliError(`RESOURCE: ${terminalText(resourceId)} is in no version of environment ${env}`)
       // Each change is computed against the revision before it, so the window is cut after the diff.
       const full = resourceHistoryView(env, resourceId, all)
       const keep = full.revisions.map((r) => (until === undefined || Number(r.fromVersion) <= until)
@@ -34,7 +35,7 @@ export function historyCommand(program: Command): void {
       const revisions = all.filter((_, i) => keep[i])
       const view = { ...full, revisions: full.revisions.filter((_, i) => keep[i]) }
       if (revisions.length === 0) {
-        throw new CliError(`${plain(resourceId)} is in no version of environment ${env} from ${since ?? 'the first'} to ${until ?? 'the latest'}`)
+        throw new CliError(`${terminalText(resourceId)} is in no version of environment ${env} from ${since ?? 'the first'} to ${until ?? 'the latest'}`)
       }
       // Who made each change: the versions where the resource appeared, changed or disappeared.
       const last = revisions[revisions.length - 1]!.resource
@@ -44,15 +45,15 @@ export function historyCommand(program: Command): void {
         ? await attributeHistory(env, target, [...new Set(changedAt)], await store.listVersions(env), await lookupFromFlags(opts, [target]), new Date())
         : undefined
       if (opts.json) { process.stdout.write(JSON.stringify(attribution ? { ...view, attribution } : view) + '\n'); return }
-      const who = (version: string) => (attribution?.find((a) => a.to === version)?.resources ?? []).flatMap(attributionLines).map((l) => `      ${plain(l)}`)
-      const lines = [`${resourceId} (${last.kind}${last.name ? ` "${plain(last.name)}"` : ''}) in ${env}: ${revisions.length} revision(s)`]
+      const who = (version: string) => (attribution?.find((a) => a.to === version)?.resources ?? []).flatMap(attributionLines).map((l) => `      ${terminalText(l)}`)
+      const lines = [`${terminalText(resourceId)} (${last.kind}${last.name ? ` "${terminalText(last.name)}"` : ''}) in ${env}: ${revisions.length} revision(s)`]
       view.revisions.forEach((r, i) => {
         const prev = view.revisions[i - 1]
         if (prev && prev.untilVersion !== r.fromVersion) lines.push(`  absent from version ${prev.untilVersion} until ${r.fromVersion}`)
         const span = `versions ${r.fromVersion}${r.untilVersion === null ? '-latest' : ` until ${r.untilVersion}`}`
         lines.push(`  ${span}: ${r.changes === null ? 'first seen' : r.changes.severity}`)
-        for (const c of r.changes?.rules ?? []) lines.push(`      ${plain(c.summary)}`)
-        for (const f of r.changes?.fields ?? []) lines.push(`      ~ ${plain(fieldText(f))}`)
+        for (const c of r.changes?.rules ?? []) lines.push(`      ${terminalText(c.summary)}`)
+        for (const f of r.changes?.fields ?? []) lines.push(`      ~ ${terminalText(fieldText(f))}`)
         lines.push(...who(r.fromVersion))
       })
       const end = view.revisions[view.revisions.length - 1]!

@@ -8,6 +8,7 @@ import { type CommonOptions, withDataDir, withEnv, withJson } from './commonOpti
 import { sourcesText } from '../../shared/network/index.ts'
 import { loadVersionAnalysis, portsText, shortArn, table, withVersion } from './exposureCommand.ts'
 import { coverageText, EXIT_UNKNOWN, unknownTable } from './unknownText.ts'
+import { terminalText } from '../terminalText.ts'
 
 interface ReachOptions extends CommonOptions { from?: string; to: string; protocol?: string; port?: string }
 
@@ -41,8 +42,8 @@ export function reachCommand(program: Command): void {
       process.stdout.write(table(['VERDICT', 'SOURCE', 'FROM', 'PROTO', 'PORTS', 'VIA'], rows))
       if (opts.from) {
         for (const a of result.answers.slice(0, 3)) {
-          process.stdout.write(`\n${a.verdict}: ${a.source.id ?? sourcesText(a.source.cidrs)} → ${result.target.eni} ${a.protocol} ${portsText(a.protocol, a.ports)}\n`)
-          for (const s of a.trace) process.stdout.write(`  ${s.seq}. ${s.check} ${s.verdict.toUpperCase()} ${s.summary}${s.code ? ` [${s.code}]` : ''}\n`)
+          process.stdout.write(terminalText(`\n${a.verdict}: ${a.source.id ?? sourcesText(a.source.cidrs)} → ${result.target.eni} ${a.protocol} ${portsText(a.protocol, a.ports)}`) + '\n')
+          for (const s of a.trace) process.stdout.write(terminalText(`  ${s.seq}. ${s.check} ${s.verdict.toUpperCase()} ${s.summary}${s.code ? ` [${s.code}]` : ''}`) + '\n')
         }
       }
       process.stdout.write(unknownTable(result.unknown))

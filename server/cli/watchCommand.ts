@@ -8,6 +8,7 @@ import { runWatch, type Summarize } from '../watch/runWatch.ts'
 import { type DiscoverFlags, positiveIntFlag, withDiscoverOptions } from './discoverOptions.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, withDataDir, withJson } from './commonOptions.ts'
+import { terminalText } from '../terminalText.ts'
 
 interface WatchFlags extends CommonOptions, DiscoverFlags {
   interval: string; webhook?: string; webhookSecret?: string; alertOn: string; runs?: string
@@ -36,7 +37,7 @@ export function watchCommand(program: Command): void {
     const maxRuns = opts.runs === undefined ? undefined : positiveIntFlag('--runs', opts.runs, 1)
     const collect = await createDiscoveryCollector(opts)
 
-    const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`)
+    const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${terminalText(line)}\n`)
     const store = openStore(opts)
     const webhook: WebhookSender | undefined = opts.webhook
       ? createWebhookSender({ url: opts.webhook, secret, log, userAgent: 'vpclens-watch' })

@@ -6,6 +6,7 @@ import { diffRuleSet } from './diffRuleSet.ts'
 import { RELATION_FIELDS, relationIds } from './relationFields.ts'
 import { RULE_PATHS, ruleSpecsFor } from './ruleSpecsFor.ts'
 import { capSeverity, maxSeverity } from '../../shared/severityOrder.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 export interface ResourceDiff {
   resource: ResourceChange | null
@@ -33,14 +34,14 @@ export function diffResource(before: Resource | undefined, after: Resource | und
       if (rc) relationships.push(rc)
     }
     const skip = new Set([...relations, ...(RULE_PATHS[r.kind]?.attributes ?? [])])
-    fields.push(...diffFields('name', before.name, after.name))
-    fields.push(...diffFields('vpcId', before.vpcId, after.vpcId))
-    fields.push(...diffFields('tags', before.tags, after.tags))
-    fields.push(...diffFields('attributes', before.attributes, after.attributes, skip))
+    appendAll(fields, diffFields('name', before.name, after.name))
+    appendAll(fields, diffFields('vpcId', before.vpcId, after.vpcId))
+    appendAll(fields, diffFields('tags', before.tags, after.tags))
+    appendAll(fields, diffFields('attributes', before.attributes, after.attributes, skip))
     if (fields.length === 0 && rules.length === 0 && relationships.length === 0
       && canonicalJson(before) !== canonicalJson(after)) {
       // Only the raw SDK object differs (a field normalize does not lift into attributes): show it.
-      fields.push(...diffFields('raw', before.raw, after.raw, new Set(RULE_PATHS[r.kind]?.raw ?? [])))
+      appendAll(fields, diffFields('raw', before.raw, after.raw, new Set(RULE_PATHS[r.kind]?.raw ?? [])))
     }
     if (fields.length === 0 && rules.length === 0 && relationships.length === 0) return { resource: null, relationships }
   }

@@ -9,6 +9,7 @@ import { exposureFactsFromRules } from './exposureFactsFromRules.ts'
 import { gradeCausesByExposure } from './gradeCausesByExposure.ts'
 import { openingSeverity } from './openingSeverity.ts'
 import { maxSeverity, severityRank } from '../../shared/severityOrder.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 export interface DiffOptions {
   /**
@@ -39,7 +40,7 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, options: DiffOptions
     if (a && b && (deepEqual(a, b) || canonicalJson(a) === canonicalJson(b))) continue
     const d = diffResource(a, b, ctx)
     if (d.resource) resources.push(d.resource)
-    relationships.push(...d.relationships)
+    appendAll(relationships, d.relationships)
   }
   resources.sort((x, y) => severityRank(x.severity) - severityRank(y.severity) || cmp(x.id, y.id))
   relationships.sort((x, y) => severityRank(x.severity) - severityRank(y.severity) || cmp(x.resourceId, y.resourceId) || cmp(x.relation, y.relation))
@@ -70,7 +71,7 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, options: DiffOptions
       modified: resources.filter((r) => r.change === 'modified').length,
       relationships: relationships.length,
       exposure: exposure.length,
-      highestSeverity: all.length === 0 ? null : maxSeverity(...all),
+      highestSeverity: all.length === 0 ? null : all.reduce((a, b) => maxSeverity(a, b)),
     },
     exposure, resources, relationships,
   }

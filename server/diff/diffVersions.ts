@@ -25,6 +25,9 @@ const analyzed = (s: Snapshot) => analyses.get(s.hash, () => {
   }
 })
 
+/** Exposure of a snapshot per network interface, from exposure analysis (the facts only). */
+export const analyzedExposure = (s: Snapshot): ExposureFact[] => analyzed(s).facts
+
 /**
  * The diff every edge (CLI, API) uses: two stored versions, with exposure changes from exposure
  * analysis (what the internet can really reach, per interface), not from security-group rules alone.

@@ -2,6 +2,7 @@ import type { ChangeCause, NetworkAclEntry, PortRange, RelationshipChange, Resou
 import { protocolName } from '../../shared/network/index.ts'
 import type { DiffContext } from './diffContext.ts'
 import { rulePorts } from './securityGroupRuleSpecs.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 export type CausesOf = (resourceId: string, protocol: string, ports: PortRange, widening: boolean) => ChangeCause[]
 

@@ -2,13 +2,15 @@ import type { Attribution, Diff } from '../../shared/index.ts'
 import { sourcesText } from '../../shared/network/index.ts'
 import { attributionById, attributionHeading, attributionLines } from '../attribution/formatAttribution.ts'
 import { type DiffTitle, fieldText, portsText } from './formatDiffText.ts'
+import { terminalText } from '../terminalText.ts'
 
 /**
  * Untrusted text (names, tags, descriptions) inside a Markdown table cell: no HTML, no links or
  * emphasis, no table breaks, one line, and no @-mentions or autolinked URLs (zero-width spaces).
  */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]/g, ' ')
+  // Controls (C0, DEL and C1) shown escaped, as in the terminal; the backslash is then escaped for Markdown.
+  return terminalText(s)
     .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/@/g, '@\u200b')
@@ -16,7 +18,7 @@ export function escapeMarkdown(s: string): string {
     .replace(/:\/\//g, ':/\u200b/').replace(/www\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
 }
 
-const code = (s: string) => `\`${s.replace(/[`\u0000-\u001f\u007f]/g, '?')}\``
+const code = (s: string) => `\`${terminalText(s).replace(/`/g, '?')}\``
 const LIMIT = 50
 const sev = (s: string) => (s === 'critical' || s === 'high' ? `**${s}**` : s)
 

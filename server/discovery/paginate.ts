@@ -1,3 +1,4 @@
+import { appendAll } from '../../shared/appendAll.ts'
 /**
  * Every page of a list call. `page(token)` sends one request (with the largest page size the call
  * accepts); `tokenOut` names the continuation field (NextToken for EC2, NextMarker for ELBv2).
@@ -11,7 +12,7 @@ export async function paginate(page: (token: string | undefined) => Promise<Reco
   do {
     const out = await page(token)
     const list = out[listKey]
-    if (Array.isArray(list)) items.push(...list)
+    if (Array.isArray(list)) appendAll(items, list)
     const next = out[tokenOut]
     token = typeof next === 'string' && next !== '' && !seen.has(next) ? next : undefined
     if (token) seen.add(token)

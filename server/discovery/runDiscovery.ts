@@ -5,6 +5,7 @@ import { collectRegion, type ProgressListener } from './collectRegion.ts'
 import { limitConcurrency } from './limitConcurrency.ts'
 import type { AccountTarget } from './resolveTargets.ts'
 import { toWarning } from './toWarning.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 export interface DiscoveryOptions {
   targets: AccountTarget[]
@@ -39,7 +40,7 @@ export async function runDiscovery(opts: DiscoveryOptions): Promise<Inventory> {
       try {
         const result = await collectRegion(clients, target.account, region, limit, opts.onProgress)
         if (result.inventory) regions.push(result.inventory)
-        warnings.push(...result.warnings)
+        appendAll(warnings, result.warnings)
       } finally {
         clients.ec2.destroy()
         clients.elbv2.destroy()

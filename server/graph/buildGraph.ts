@@ -1,6 +1,7 @@
 import type { Graph, GraphEdge, GraphNode, Resource, RouteTable } from '../../shared/index.ts'
 import { resourceLabel } from './resourceLabel.ts'
 import { nodeDetails } from './nodeDetails.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 const TIER_ORDER: Record<string, string> = { public: '0', private: '1', isolated: '2' }
 
@@ -79,8 +80,8 @@ export function buildGraph(resources: readonly Resource[]): Graph {
     }
   }
 
-  edges.push(...loadBalancerTargetEdges(resources, nodeIds))
-  edges.push(...defaultRouteEdges(resources, byId, nodeIds))
+  appendAll(edges, loadBalancerTargetEdges(resources, nodeIds))
+  appendAll(edges, defaultRouteEdges(resources, byId, nodeIds))
   return { nodes, edges }
 }
 

@@ -6,6 +6,8 @@ import { cliName } from './importLayout.ts'
 import { ImportError } from './ImportError.ts'
 import { inferAccountAndRegion } from './inferAccountAndRegion.ts'
 import { readRegionDirectory, regionInventoryOf } from './readRegionDirectory.ts'
+import { symlinkProblem } from './symlinkProblem.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 export interface ImportOptions {
   /** Account and region of a flat directory, when its contents cannot tell. */
@@ -36,26 +38,28 @@ export function readImportDirectory(dir: string, opts: ImportOptions): Inventory
   const problems: string[] = []
   const regions: RegionInventory[] = []
   const warnings: CollectionWarning[] = []
-  const nested = entries.length > 0 && entries.every((e) => e.isDirectory() && ACCOUNT_DIR.test(e.name))
+  const nested = entries.length > 0 && entries.every((e) => (e.isDirectory() || e.isSymbolicLink()) && ACCOUNT_DIR.test(e.name))
 
   if (nested) {
     if (opts.account || opts.region) problems.push(`${dir}: --account and --region apply only to a directory of one account × region; this one holds <account-id>/<region>/ folders`)
     for (const acct of entries) {
+      if (acct.isSymbolicLink()) { problems.push(symlinkProblem(acct.name)); continue }
       for (const reg of readdirSync(join(dir, acct.name), { withFileTypes: true })) {
         if (reg.name.startsWith('.')) continue
         const label = `${acct.name}/${reg.name}`
+        if (reg.isSymbolicLink()) { problems.push(symlinkProblem(label)); continue }
         if (!reg.isDirectory() || !REGION_DIR.test(reg.name)) { problems.push(`${label}: expected a region directory such as eu-west-1`); continue }
         const read = readRegionDirectory(join(dir, acct.name, reg.name), label)
-        problems.push(...read.problems)
+        appendAll(problems, read.problems)
         if (read.problems.length > 0) continue
         const { inventory, warnings: w } = regionInventoryOf(read, acct.name, reg.name)
         regions.push(inventory)
-        warnings.push(...w)
+        appendAll(warnings, w)
       }
     }
   } else if (entries.length > 0) {
     const read = readRegionDirectory(dir, '')
-    problems.push(...read.problems)
+    appendAll(problems, read.problems)
     if (problems.length === 0) {
       // Account and region are needed before the lists can be placed; infer them from the contents.
       const probe = regionInventoryOf(read, '000000000000', 'unknown')
@@ -64,7 +68,7 @@ export function readImportDirectory(dir: string, opts: ImportOptions): Inventory
       else {
         const { inventory, warnings: w } = regionInventoryOf(read, where.account, where.region)
         regions.push(inventory)
-        warnings.push(...w)
+        appendAll(warnings, w)
       }
     }
   }

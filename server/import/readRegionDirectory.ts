@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { type CollectionWarning, emptyRegionInventory, type RegionInventory } from '../../shared/index.ts'
 import { cliName, KEYED_CALLS, LIST_CALLS, listenerArnOfRule, RULES_CALL } from './importLayout.ts'
 import { readResponseFile } from './readResponseFile.ts'
+import { symlinkProblem } from './symlinkProblem.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 export interface RegionRead {
   /** Lists by inventory key, filled into a RegionInventory once account and region are known. */
@@ -28,36 +30,40 @@ export function readRegionDirectory(dir: string, label: string): RegionRead {
 
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue
+    if (entry.isSymbolicLink()) { problems.push(symlinkProblem(rel(entry.name))); continue }
     const list = listByFile.get(entry.name)
     const keyed = keyedByFolder.get(entry.name)
     if (list && entry.isFile()) {
       seen.add(entry.name)
       const r = readResponseFile(join(dir, entry.name), rel(entry.name), list.responseKey, list.item)
-      if ('problems' in r) { problems.push(...r.problems); continue }
-      fills.push((inv) => { (inv[list.service] as unknown as Record<string, unknown[]>)[list.inventoryKey].push(...r.items) })
+      if ('problems' in r) { appendAll(problems, r.problems); continue }
+      fills.push((inv) => { appendAll((inv[list.service] as unknown as Record<string, unknown[]>)[list.inventoryKey], r.items) })
     } else if (entry.name === rulesFile && entry.isFile()) {
       seen.add(entry.name)
       const r = readResponseFile(join(dir, entry.name), rel(entry.name), RULES_CALL.responseKey, RULES_CALL.item)
-      if ('problems' in r) { problems.push(...r.problems); continue }
+      if ('problems' in r) { appendAll(problems, r.problems); continue }
       const byListener = new Map<string, unknown[]>()
       r.items.forEach((rule, i) => {
         const listener = listenerArnOfRule((rule as { RuleArn: string }).RuleArn)
         if (!listener) { problems.push(`${rel(entry.name)}: rule ${i}: RuleArn is not a listener rule ARN`); return }
-        byListener.set(listener, [...(byListener.get(listener) ?? []), rule])
+        const list = byListener.get(listener)
+        if (list) list.push(rule)
+        else byListener.set(listener, [rule])
       })
-      fills.push((inv) => { for (const [k, v] of byListener) inv.elbv2.Rules[k] = [...(inv.elbv2.Rules[k] ?? []), ...v] as never })
+      fills.push((inv) => { for (const [k, v] of byListener) inv.elbv2.Rules[k] = appendAll((inv.elbv2.Rules[k] ?? []) as unknown[], v) as never })
     } else if (keyed && entry.isDirectory()) {
       seen.add(entry.name)
       for (const file of readdirSync(join(dir, entry.name), { withFileTypes: true })) {
         if (file.name.startsWith('.')) continue
         const fileLabel = rel(`${entry.name}/${file.name}`)
+        if (file.isSymbolicLink()) { problems.push(symlinkProblem(fileLabel)); continue }
         if (!file.isFile() || !file.name.endsWith('.json')) { problems.push(`${fileLabel}: expected <URL-encoded ${keyed.parameter}>.json`); continue }
         let key: string
         try { key = decodeURIComponent(file.name.slice(0, -'.json'.length)) } catch {
           problems.push(`${fileLabel}: the file name is not a URL-encoded ${keyed.parameter}`); continue
         }
         const r = readResponseFile(join(dir, entry.name, file.name), fileLabel, keyed.responseKey, keyed.item)
-        if ('problems' in r) { problems.push(...r.problems); continue }
+        if ('problems' in r) { appendAll(problems, r.problems); continue }
         fills.push((inv) => { (inv[keyed.service] as unknown as Record<string, Record<string, unknown[]>>)[keyed.inventoryKey][key] = r.items })
       }
     } else {

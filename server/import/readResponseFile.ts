@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs'
 import Type, { type TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { reviveTimestamps } from './reviveTimestamps.ts'
+import { splitJsonDocuments } from './splitJsonDocuments.ts'
+import { valueProblems } from './valueProblems.ts'
+import { appendAll } from '../../shared/appendAll.ts'
 
 type Validator = ReturnType<typeof Compile>
 const validators = new Map<string, Validator>()
@@ -25,37 +28,54 @@ export type ReadResult = { items: unknown[] } | { problems: string[] }
 
 /**
  * One file of the layout: a response object holding `responseKey`, or an array of them (pages, or one
- * response per call), concatenated. Every problem names the file (`label`) and the field.
+ * response per call), or several such JSON texts one after another (AWS CLI pages appended with `>>`),
+ * concatenated. Every problem names the file (`label`) and the field.
  */
 export function readResponseFile(path: string, label: string, responseKey: string, item: TSchema): ReadResult {
-  let value: unknown
+  let bytes: Buffer
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'))
+    bytes = readFileSync(path)
   } catch (e) {
-    return { problems: [`${label}: not valid JSON (${(e as Error).message})`] }
+    return { problems: [`${label}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] }
   }
-  const responses = Array.isArray(value) ? value : [value]
+  const split = splitJsonDocuments(bytes)
+  if ('problem' in split) return { problems: [`${label}: ${split.problem}`] }
+  if (split.texts.length === 0) return { problems: [`${label}: empty; expected AWS CLI JSON output with ${responseKey}`] }
   const validator = validatorFor(responseKey, item)
   const problems: string[] = []
   const items: unknown[] = []
-  responses.forEach((response, i) => {
-    const prefix = Array.isArray(value) ? `[${i}]` : ''
-    if (response === null || typeof response !== 'object' || Array.isArray(response)) {
-      problems.push(`${label}: ${prefix || 'top level'}: expected an AWS CLI response object with ${responseKey}`)
+  split.texts.forEach((text, d) => {
+    const page = split.texts.length > 1 ? `document ${d + 1}: ` : ''
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (e) {
+      problems.push(`${label}: ${page}not valid JSON (${(e as Error).message})`)
       return
     }
-    if (!validator.Check(response)) {
-      for (const err of validator.Errors(response).slice(0, 10)) {
-        const at = fieldPath(err.instancePath)
-        const required = (err.params as { requiredProperties?: string[] }).requiredProperties
-        const where = (field: string) => [prefix, field].filter(Boolean).join('.') || '(top level)'
-        if (err.keyword === 'required' && required) {
-          for (const p of required) problems.push(`${label}: ${where(at ? `${at}.${p}` : p)}: missing`)
-        } else problems.push(`${label}: ${where(at)}: ${err.message}`)
+    const responses = Array.isArray(value) ? value : [value]
+    responses.forEach((response, i) => {
+      const prefix = Array.isArray(value) ? `[${i}]` : ''
+      if (response === null || typeof response !== 'object' || Array.isArray(response)) {
+        problems.push(`${label}: ${page}${prefix || 'top level'}: expected an AWS CLI response object with ${responseKey}`)
+        return
       }
-      return
-    }
-    items.push(...((reviveTimestamps(response) as unknown as Record<string, unknown[]>)[responseKey]))
+      if (!validator.Check(response)) {
+        for (const err of validator.Errors(response).slice(0, 10)) {
+          const at = fieldPath(err.instancePath)
+          const required = (err.params as { requiredProperties?: string[] }).requiredProperties
+          const where = (field: string) => page + ([prefix, field].filter(Boolean).join('.') || '(top level)')
+          if (err.keyword === 'required' && required) {
+            for (const p of required) problems.push(`${label}: ${where(at ? `${at}.${p}` : p)}: missing`)
+          } else problems.push(`${label}: ${where(at)}: ${err.message}`)
+        }
+        return
+      }
+      // Values the shape allows but AWS never returns: named like shape problems, with their field.
+      const bad = valueProblems((response as Record<string, unknown[]>)[responseKey]!, responseKey)
+      if (bad.length > 0) { for (const b of bad) problems.push(`${label}: ${page}${prefix ? `${prefix}.` : ''}${b}`); return }
+      appendAll(items, (reviveTimestamps(response) as unknown as Record<string, unknown[]>)[responseKey]!)
+    })
   })
   return problems.length > 0 ? { problems } : { items }
 }

@@ -5,6 +5,7 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{
 /**
  * The AWS CLI's text timestamps → the Date objects the SDK returns, for members the SDK declares as
  * timestamps only (a tag value or description that looks like a date stays text). Returns a new value.
+ * Recursive, but over a value no deeper than MAX_JSON_DEPTH: splitJsonDocuments refuses deeper files.
  */
 export function reviveTimestamps(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reviveTimestamps)

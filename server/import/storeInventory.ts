@@ -2,6 +2,7 @@ import { type CollectionWarning, coverageOf, type Inventory, type InventorySourc
 import { normalizeLocated } from '../snapshot/normalize.ts'
 import { callLabel, type Locate } from '../snapshot/checkIntegrity.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
+import { terminalText } from '../terminalText.ts'
 
 /** What `discover --json` and `import --json` print. */
 export interface StoreSummary {

@@ -22,6 +22,8 @@ export const VOLATILE_KEYS: ReadonlySet<string> = new Set([
 /**
  * A canonical copy of a JSON-like value. Its keys are inserted in sorted order, so the native
  * JSON.stringify of the result is the canonical text (and much faster than building it by hand).
+ * Recursive over the value's depth, which is bounded: SDK shapes for discovery, and at most
+ * MAX_JSON_DEPTH for import (server/import/splitJsonDocuments.ts refuses deeper files).
  */
 export function canonicalize(value: unknown): unknown {
   if (value === null || value === undefined) return null

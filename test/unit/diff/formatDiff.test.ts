@@ -40,17 +40,17 @@ describe('diff output formats', () => {
     const [a, b] = pair((inv) => { inv.regions[0]!.ec2.Vpcs[0]!.Tags = [{ Key: 'Name', Value: '<img src=x> | [click](http://evil) @admin\n# x' }] })
     const md = formatDiffMarkdown(diffSnapshots(a, b), title)
     const row = md.split('\n').find((l) => l.includes('`vpc-1`'))!
-    expect(row).toContain('&lt;img src=x&gt; \\| \\[click\\](http:/\u200b/evil) @\u200badmin # x')
+    expect(row).toContain('&lt;img src=x&gt; \\| \\[click\\](http:/\u200b/evil) @\u200badmin\\\\x0a# x')
     expect(row.split(/(?<!\\)\|/).length).toBe(8)
     expect(escapeMarkdown('a*b_c`d')).toBe('a\\*b\\_c\\`d')
   })
 
-  it('text: says when nothing changed, and strips control characters from AWS text', () => {
+  it('text: says when nothing changed, and shows control characters from AWS text escaped', () => {
     expect(formatDiffText(diffSnapshots(normalize(smallInventory()), normalize(smallInventory())), title))
       .toBe('prod: version 1 → 2\n0 exposure change(s), 0 added, 0 removed, 0 modified, 0 relationship change(s); highest severity: none\nno changes\n')
     const [a, b] = pair((inv) => { inv.regions[0]!.ec2.Vpcs[0]!.Tags = [{ Key: 'Name', Value: 'evil\u001b[31mred' }] })
     const text = formatDiffText(diffSnapshots(a, b), title)
     expect(text).not.toContain('\u001b')
-    expect(text).toContain('vpc  vpc-1 (evil?[31mred)')
+    expect(text).toContain('vpc  vpc-1 (evil\\x1b[31mred)')
   })
 })
