@@ -1,42 +1,49 @@
 import type { Command } from 'commander'
-import { SEVERITIES, type Severity } from '../../shared/index.ts'
+import { type AcceptanceMark, SEVERITIES, type Severity } from '../../shared/index.ts'
 import { analyzeSnapshot } from '../analysis/analyzeSnapshot.ts'
-import { diffVersions } from '../diff/diffVersions.ts'
 import { plain } from '../diff/formatDiffText.ts'
 import { reaches } from '../diff/severity.ts'
+import { diffWithPolicy } from '../policy/diffWithPolicy.ts'
+import { evaluatePolicy, type PolicyEvaluation } from '../policy/evaluatePolicy.ts'
+import { policyNotes, todayUtc } from '../policy/policyReport.ts'
 import { CliError } from './CliError.ts'
-import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
+import { type CommonOptions, loadPolicy, openStore, resolveEnv, withDataDir, withEnv, withJson, withPolicy } from './commonOptions.ts'
 import { loadVersion } from './diffCommand.ts'
 
 interface CheckOptions extends CommonOptions { against?: string; failOn: string }
 
-interface Hit { severity: Severity; summary: string }
+interface Hit { severity: Severity; summary: string; accepted?: AcceptanceMark }
 
 /**
  * `vpclens check --fail-on SEVERITY`: for CI. With --against V, fails (exit 1) when a change from V to
  * the latest version reaches the severity; without it, when a finding of the latest version does
- * (server/analysis: exposure and hygiene findings).
+ * (server/analysis: exposure and hygiene findings). With --policy, accepted items do not fail it,
+ * scope violations (and changes that break a scope) do, at the scope's severity.
  */
 export function checkCommand(program: Command): void {
   const cmd = program.command('check')
     .description('exit 1 when a change (with --against) or a finding of the latest version reaches a severity, for CI')
     .requiredOption('--fail-on <severity>', `one of ${SEVERITIES.join(', ')}`)
     .option('--against <version>', 'compare the latest version with this one and check the changes')
-  withJson(withEnv(withDataDir(cmd))).action(async (opts: CheckOptions) => {
+  withPolicy(withJson(withEnv(withDataDir(cmd)))).action(async (opts: CheckOptions) => {
     const threshold = opts.failOn as Severity
     if (!SEVERITIES.includes(threshold)) throw new CliError(`--fail-on: expected one of ${SEVERITIES.join(', ')}, got "${opts.failOn}"`)
+    const policy = loadPolicy(opts)
+    const today = todayUtc()
     const store = openStore(opts)
     let hits: Hit[]
     let subject: string
+    let ev: PolicyEvaluation | undefined
     try {
       const env = await resolveEnv(store, opts)
       const latest = await loadVersion(store, env, 'latest', 'latest')
       if (opts.against !== undefined) {
         const base = await loadVersion(store, env, opts.against, '--against')
-        const diff = diffVersions(base, latest)
+        const diff = diffWithPolicy(base, latest, policy, today)
         subject = `changes from version ${base.id} to ${latest.id} of ${env}`
         hits = [
-          ...diff.exposure.map((e) => ({ severity: e.severity, summary: e.summary })),
+          ...(diff.policy ?? []).map((p) => ({ severity: p.severity, summary: p.summary })),
+          ...diff.exposure.map((e) => ({ severity: e.severity, summary: e.summary, accepted: e.accepted })),
           ...diff.resources.flatMap((r) => [
             ...r.rules.map((c) => ({ severity: c.severity, summary: `${r.id} ${c.summary}` })),
             ...(r.rules.length === 0 ? [{ severity: r.severity, summary: `${r.id} ${r.change}` }] : []),
@@ -45,15 +52,31 @@ export function checkCommand(program: Command): void {
         ]
       } else {
         subject = `findings of version ${latest.id} of ${env}`
-        hits = analyzeSnapshot(latest.snapshot).findings.map((f) => ({ severity: f.severity, summary: `${f.check}: ${f.title} (${f.resourceIds.slice(0, 3).join(', ')})` }))
+        const analysis = analyzeSnapshot(latest.snapshot)
+        ev = policy && evaluatePolicy(policy, latest.snapshot, analysis, today)
+        hits = [
+          ...(ev?.findings ?? analysis.findings).map((f) => ({ severity: f.severity, summary: `${f.check}: ${f.title} (${f.resourceIds.slice(0, 3).join(', ')})`, accepted: f.accepted })),
+          ...(ev?.scopes ?? []).flatMap((s) => s.violations.map((v) => ({ severity: v.severity, summary: `SCOPE_VIOLATION ${s.id}: ${v.title}`, accepted: v.accepted }))),
+        ]
       }
     } finally {
       await store.close()
     }
-    const failing = hits.filter((h) => reaches(h.severity, threshold))
-    if (opts.json) process.stdout.write(JSON.stringify({ subject, failOn: threshold, passed: failing.length === 0, failing }) + '\n')
-    else for (const h of failing) process.stderr.write(`${h.severity}: ${plain(h.summary)}\n`)
-    if (failing.length > 0) throw new CliError(`check failed: ${failing.length} finding(s) in the ${subject} reach ${threshold}`, 1)
-    if (!opts.json) process.stderr.write(`check passed: nothing in the ${subject} reaches ${threshold}\n`)
+    const failing = hits.filter((h) => !h.accepted && reaches(h.severity, threshold))
+    const accepted = hits.filter((h) => h.accepted && reaches(h.severity, threshold))
+    const notes = ev ? policyNotes(ev) : []
+    if (opts.json) {
+      process.stdout.write(JSON.stringify({
+        subject, failOn: threshold, passed: failing.length === 0, failing: failing.map(({ severity, summary }) => ({ severity, summary })),
+        ...(policy ? { accepted, notes } : {}),
+        ...(ev ? { acceptances: ev.acceptances, scopes: ev.scopes.map((s) => ({ id: s.id, status: s.status, severity: s.severity, violations: s.violations.length, unknown: s.unknown })) } : {}),
+      }) + '\n')
+    } else {
+      for (const h of accepted) process.stderr.write(`accepted ${h.severity}: ${plain(h.summary)} (${policy!.file}:${h.accepted!.line}, owner ${plain(h.accepted!.owner)}: ${plain(h.accepted!.reason)})\n`)
+      for (const n of notes) process.stderr.write(`${plain(n)}\n`)
+      for (const h of failing) process.stderr.write(`${h.severity}: ${plain(h.summary)}\n`)
+    }
+    if (failing.length > 0) throw new CliError(`check failed: ${failing.length} finding(s) in the ${subject} reach ${threshold}${accepted.length ? ` (${accepted.length} more accepted by the policy)` : ''}`, 1)
+    if (!opts.json) process.stderr.write(`check passed: nothing in the ${subject} reaches ${threshold}${accepted.length ? ` but ${accepted.length} accepted item(s)` : ''}\n`)
   })
 }

@@ -1,14 +1,16 @@
 import type { Command } from 'commander'
-import { VERSION_ID_PATTERN } from '../../shared/index.ts'
+import { type Snapshot, VERSION_ID_PATTERN } from '../../shared/index.ts'
 import { analyzeSnapshot, type SnapshotAnalysis } from '../analysis/analyzeSnapshot.ts'
 import { exposureReport } from '../analysis/reports.ts'
 import { CliError } from './CliError.ts'
-import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
+import { evaluatePolicy } from '../policy/evaluatePolicy.ts'
+import { policyNotes, policyReport, todayUtc } from '../policy/policyReport.ts'
+import { type CommonOptions, loadPolicy, openStore, resolveEnv, withDataDir, withEnv, withJson, withPolicy } from './commonOptions.ts'
 
 export const withVersion = (c: Command) => c.option('--version <id>', 'version id (default: latest)')
 
 /** The analysis of one stored version: the environment and version resolved, the snapshot analyzed. */
-export async function loadVersionAnalysis(opts: CommonOptions): Promise<{ env: string; version: string; hash: string; analysis: SnapshotAnalysis }> {
+export async function loadVersionAnalysis(opts: CommonOptions): Promise<{ env: string; version: string; hash: string; snapshot: Snapshot; analysis: SnapshotAnalysis }> {
   const wanted = opts.version ?? 'latest'
   if (!new RegExp(VERSION_ID_PATTERN).test(wanted)) throw new CliError(`--version: expected a version number or "latest", got "${wanted}"`)
   const store = openStore(opts)
@@ -18,7 +20,7 @@ export async function loadVersionAnalysis(opts: CommonOptions): Promise<{ env: s
     if (!version) throw new CliError(`--version: environment ${env} has no version ${wanted}`)
     const snapshot = await store.getSnapshot(env, version.id)
     if (!snapshot) throw new CliError(`--version: version ${version.id} of ${env} has no snapshot`)
-    return { env, version: version.id, hash: snapshot.hash, analysis: analyzeSnapshot(snapshot) }
+    return { env, version: version.id, hash: snapshot.hash, snapshot, analysis: analyzeSnapshot(snapshot) }
   } finally {
     await store.close()
   }
@@ -42,16 +44,20 @@ export const sourcesText = (sources: string[]) => (sources.length <= 3 ? sources
 export function exposureCommand(program: Command): void {
   const cmd = program.command('exposure')
     .description('internet exposure of every network interface: ports, sources, direct or via a load balancer')
-  withVersion(withJson(withEnv(withDataDir(cmd)))).action(async (opts: CommonOptions) => {
-    const { env, version, hash, analysis } = await loadVersionAnalysis(opts)
-    const report = exposureReport(analysis, env, version, hash)
-    if (opts.json) { process.stdout.write(JSON.stringify(report) + '\n'); return }
+  withPolicy(withVersion(withJson(withEnv(withDataDir(cmd))))).action(async (opts: CommonOptions) => {
+    const policy = loadPolicy(opts)
+    const { env, version, hash, snapshot, analysis } = await loadVersionAnalysis(opts)
+    const ev = policy && evaluatePolicy(policy, snapshot, analysis, todayUtc())
+    const report = exposureReport(ev ? { ...analysis, exposure: { ...analysis.exposure, exposures: ev.exposures } } : analysis, env, version, hash)
+    if (opts.json) { process.stdout.write(JSON.stringify(ev ? { ...report, policy: policyReport(ev, env, version, hash) } : report) + '\n'); return }
     const rows = report.exposures.map((e) => [
       e.severity, e.eni, e.resource ? shortArn(e.resource) : '-', e.protocol, portsText(e.protocol, e.ports, e.icmpCodes), sourcesText(e.sources),
       e.via === 'direct' ? 'direct' : `${shortArn(e.lb!.loadBalancerArn)}:${e.lb!.listenerPort}`,
       e.completeness === 'full' ? 'full' : `partial (${e.clientFamilies?.join(', ') || 'no client family fully'})`,
+      ...(ev ? [e.accepted ? `accepted: ${e.accepted.reason} (${e.accepted.owner})` : '-'] : []),
     ])
-    process.stdout.write(table(['SEVERITY', 'ENI', 'RESOURCE', 'PROTO', 'PORTS', 'SOURCES', 'VIA', 'COMPLETENESS'], rows))
+    process.stdout.write(table(['SEVERITY', 'ENI', 'RESOURCE', 'PROTO', 'PORTS', 'SOURCES', 'VIA', 'COMPLETENESS', ...(ev ? ['POLICY'] : [])], rows))
+    if (ev) for (const line of policyNotes(ev)) process.stderr.write(`${line}\n`)
     const s = report.summary
     process.stderr.write(`${env} version ${version}: ${s.exposedInterfaces} of ${s.networkInterfaces} network interfaces reachable from the internet (${s.directExposures} direct, ${s.viaLoadBalancerExposures} via load balancers); ${report.blocked.length} open security group paths blocked. --json for traces.\n`)
   })

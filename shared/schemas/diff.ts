@@ -7,6 +7,8 @@ import { GraphEdge, GraphNode } from './graph.ts'
 import { Resource, ResourceKind } from './snapshot.ts'
 import { ENV_NAME_PATTERN, VERSION_ID_PATTERN } from './versions.ts'
 import { Severity } from './severity.ts'
+import { AcceptanceMark } from './acceptance.ts'
+import { PolicyChange } from './policy.ts'
 
 
 /** A plain attribute, tag or name that changed; `path` is dotted (`attributes.publicIps`, `tags.env`). */
@@ -125,6 +127,8 @@ export const ExposureChange = Type.Object({
   affected: Type.Array(Type.String()),
   causes: Type.Array(ChangeCause),
   summary: Type.String(),
+  /** Only with a policy: the acceptance that covers what this change exposes (alerts and check skip it). */
+  accepted: Type.Optional(AcceptanceMark),
 })
 export type ExposureChange = Static<typeof ExposureChange>
 
@@ -153,6 +157,8 @@ export const Diff = Type.Object({
   /** Ranked: most severe first, then by id. */
   resources: Type.Array(ResourceChange),
   relationships: Type.Array(RelationshipChange),
+  /** Only with a policy (`--policy`): scopes broken or restored, items back that an expired acceptance covered. Most severe first. */
+  policy: Type.Optional(Type.Array(PolicyChange)),
 })
 export type Diff = Static<typeof Diff>
 

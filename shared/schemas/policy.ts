@@ -159,3 +159,21 @@ export const PolicyReport = Type.Object({
   scopes: Type.Array(ScopeResult),
 })
 export type PolicyReport = Static<typeof PolicyReport>
+
+/**
+ * A change between two versions seen through a policy (diff, check --against, watch): a scope newly
+ * broken (the scope's severity) or restored (info), or an item coming back that only an expired
+ * acceptance covered (the item's severity).
+ */
+export const PolicyChange = Type.Object({
+  type: Type.Union([Type.Literal('scope-violated'), Type.Literal('scope-restored'), Type.Literal('acceptance-expired')]),
+  severity: Severity,
+  /** The violation, finding or exposure id. */
+  id: Type.String(),
+  scope: Type.Optional(Type.String()),
+  /** The expired acceptance (line in the policy file). */
+  acceptanceLine: Type.Optional(Type.Integer()),
+  resourceIds: Type.Array(Type.String()),
+  summary: Type.String(),
+})
+export type PolicyChange = Static<typeof PolicyChange>
