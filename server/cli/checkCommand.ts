@@ -1,8 +1,9 @@
 import type { Command } from 'commander'
-import { type AcceptanceMark, SEVERITIES, type Severity } from '../../shared/index.ts'
+import { type AcceptanceMark, type Diff, SEVERITIES, type Severity } from '../../shared/index.ts'
 import { analyzeSnapshot } from '../analysis/analyzeSnapshot.ts'
 import { plain } from '../diff/formatDiffText.ts'
 import { reaches } from '../diff/severity.ts'
+import { acceptedRuleChanges, ruleChangeKey } from '../policy/acceptedRuleChanges.ts'
 import { diffWithPolicy } from '../policy/diffWithPolicy.ts'
 import { evaluatePolicy, type PolicyEvaluation } from '../policy/evaluatePolicy.ts'
 import { policyNotes, todayUtc } from '../policy/policyReport.ts'
@@ -41,11 +42,12 @@ export function checkCommand(program: Command): void {
         const base = await loadVersion(store, env, opts.against, '--against')
         const diff = diffWithPolicy(base, latest, policy, today)
         subject = `changes from version ${base.id} to ${latest.id} of ${env}`
+        const skip = acceptedRuleChanges(diff)
         hits = [
           ...(diff.policy ?? []).map((p) => ({ severity: p.severity, summary: p.summary })),
           ...diff.exposure.map((e) => ({ severity: e.severity, summary: e.summary, accepted: e.accepted })),
           ...diff.resources.flatMap((r) => [
-            ...r.rules.map((c) => ({ severity: c.severity, summary: `${r.id} ${c.summary}` })),
+            ...r.rules.map((c) => ({ severity: c.severity, summary: `${r.id} ${c.summary}`, accepted: skip.has(ruleChangeKey(r.id, c.collection, c.key)) ? causeOf(diff, r.id, c.key) : undefined })),
             ...(r.rules.length === 0 ? [{ severity: r.severity, summary: `${r.id} ${r.change}` }] : []),
           ]),
           ...diff.relationships.map((r) => ({ severity: r.severity, summary: r.summary })),
@@ -79,4 +81,9 @@ export function checkCommand(program: Command): void {
     if (failing.length > 0) throw new CliError(`check failed: ${failing.length} finding(s) in the ${subject} reach ${threshold}${accepted.length ? ` (${accepted.length} more accepted by the policy)` : ''}`, 1)
     if (!opts.json) process.stderr.write(`check passed: nothing in the ${subject} reaches ${threshold}${accepted.length ? ` but ${accepted.length} accepted item(s)` : ''}\n`)
   })
+}
+
+/** The acceptance of the exposure change a rule change caused (acceptedRuleChanges found one). */
+function causeOf(diff: Diff, resourceId: string, key: string): AcceptanceMark | undefined {
+  return diff.exposure.find((e) => e.accepted && e.causes.some((c) => c.resourceId === resourceId && c.key === key))?.accepted
 }

@@ -1,11 +1,12 @@
 import type { Command } from 'commander'
 import { type Snapshot, VERSION_ID_PATTERN } from '../../shared/index.ts'
-import { diffVersions } from '../diff/diffVersions.ts'
 import { formatDiffMarkdown } from '../diff/formatDiffMarkdown.ts'
 import { formatDiffText } from '../diff/formatDiffText.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { CliError } from './CliError.ts'
-import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
+import { diffWithPolicy } from '../policy/diffWithPolicy.ts'
+import { todayUtc } from '../policy/policyReport.ts'
+import { type CommonOptions, loadPolicy, openStore, resolveEnv, withDataDir, withEnv, withJson, withPolicy } from './commonOptions.ts'
 
 interface DiffOptions extends CommonOptions { markdown?: boolean }
 
@@ -28,14 +29,15 @@ export function diffCommand(program: Command): void {
     .argument('<from>', 'version to compare from')
     .argument('<to>', 'version to compare to')
     .option('--markdown', 'Markdown for a pull-request comment')
-  withJson(withEnv(withDataDir(cmd))).action(async (from: string, to: string, opts: DiffOptions) => {
+  withPolicy(withJson(withEnv(withDataDir(cmd)))).action(async (from: string, to: string, opts: DiffOptions) => {
     if (opts.json && opts.markdown) throw new CliError('--json and --markdown: choose one')
+    const policy = loadPolicy(opts)
     const store = openStore(opts)
     try {
       const env = await resolveEnv(store, opts)
       const a = await loadVersion(store, env, from, 'FROM')
       const b = await loadVersion(store, env, to, 'TO')
-      const diff = diffVersions(a, b)
+      const diff = diffWithPolicy(a, b, policy, todayUtc())
       const title = { env, from: a.id, to: b.id }
       process.stdout.write(opts.json ? JSON.stringify(diff) + '\n' : opts.markdown ? formatDiffMarkdown(diff, title) : formatDiffText(diff, title))
     } finally {

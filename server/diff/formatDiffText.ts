@@ -31,13 +31,17 @@ export function formatDiffText(diff: Diff, title: DiffTitle): string {
       `highest severity: ${s.highestSeverity ?? 'none'}`,
   ]
   if (s.highestSeverity === null) return lines.concat('no changes').join('\n') + '\n'
+  if (diff.policy && diff.policy.length > 0) {
+    lines.push('', 'POLICY')
+    lines.push(...table(diff.policy.slice(0, LIMIT).map((p) => [p.severity, p.type, plain(p.summary)])))
+  }
   if (diff.exposure.length > 0) {
     lines.push('', `EXPOSURE (${diff.exposureBasis === 'analysis' ? 'exposure analysis' : 'from security-group ingress rules'})`)
     lines.push(...table([
       ['SEVERITY', 'CHANGE', 'RESOURCE', 'PORTS', 'SOURCES', 'CAUSE'],
       ...diff.exposure.slice(0, LIMIT).map((e) => [
         e.severity, e.change, e.resourceId, portsText(e), describeSources(e.sources),
-        plain(e.causes.map((c) => c.summary).join('; ') || '–'),
+        plain(e.causes.map((c) => c.summary).join('; ') || '–') + (e.accepted ? `  [accepted: ${plain(e.accepted.reason)} (${plain(e.accepted.owner)})]` : ''),
       ]),
     ]))
     if (diff.exposure.length > LIMIT) lines.push(`  … and ${diff.exposure.length - LIMIT} more`)
