@@ -88,7 +88,8 @@ function firstError(v: ReturnType<typeof Compile>, schema: TSchema, value: unkno
   if (v.Check(value)) return
   const errors = v.Errors(value).filter((e) => e.keyword !== 'boolean')
   // Inside a union, the branch errors say little: prefer the union's own error and its description.
-  const e = errors.find((x) => x.keyword === 'anyOf') ?? errors[0]
+  // An unknown field first: a misspelt key (`expire:`) also explains the field reported missing.
+  const e = errors.find((x) => x.keyword === 'additionalProperties') ?? errors.find((x) => x.keyword === 'anyOf') ?? errors[0]
   const path = [...at, ...pointer(e.instancePath)]
   const params = e.params as { requiredProperties?: string[]; additionalProperties?: string[] }
   if (e.keyword === 'required' && params.requiredProperties) fail([...path, params.requiredProperties[0]], 'missing')
