@@ -4,7 +4,7 @@ import { Compile } from 'typebox/compile'
 import {
   AllowedSourcesScope, NoPathScope, NotInternetReachableScope, OnlyLoadBalancersScope, PolicyFile, type PolicyAcceptance, type PolicyScope, SCOPE_KINDS,
 } from '../../shared/index.ts'
-import { parseCidr } from '../analysis/ipAddress.ts'
+import { readCidr } from '../../shared/network/index.ts'
 import type { Policy } from './Policy.ts'
 import { PolicyError } from './PolicyError.ts'
 import { parseTag, PORTFUL, portRange } from './policyTerms.ts'
@@ -58,7 +58,7 @@ type Fail = (path: Array<string | number>, problem: string) => never
 function checkAcceptance(a: PolicyAcceptance, at: Array<string | number>, fail: Fail): void {
   if (!MATCHERS.some((m) => a[m] !== undefined)) fail(at, `needs at least one of ${MATCHERS.join(', ')} to say what it accepts`)
   checkPortProtocol(a, at, fail)
-  if (a.source !== undefined && !a.source.startsWith('pl-') && !parseCidr(a.source)) fail([...at, 'source'], `"${a.source}" is not a CIDR`)
+  if (a.source !== undefined) checkSource(a.source, [...at, 'source'], fail)
   if (a.tag !== undefined && !parseTag(a.tag).key) fail([...at, 'tag'], 'expected key=value or key')
   if (a.expires !== undefined) {
     const d = new Date(`${a.expires}T00:00:00Z`)
@@ -74,8 +74,14 @@ function checkScope(s: PolicyScope, at: Array<string | number>, fail: Fail): voi
   }
   if (s.kind === 'allowed-internet-sources') {
     if (s.protocol !== undefined && s.protocol !== 'tcp' && s.protocol !== 'udp') fail([...at, 'protocol'], 'expected tcp or udp (sources are checked per port)')
-    s.sources.forEach((src, j) => { if (!src.startsWith('pl-') && !parseCidr(src)) fail([...at, 'sources', j], `"${src}" is not a CIDR`) })
+    s.sources.forEach((src, j) => checkSource(src, [...at, 'sources', j], fail))
   }
+}
+
+function checkSource(src: string, at: Array<string | number>, fail: Fail): void {
+  if (src.startsWith('pl-')) return
+  const cidr = readCidr(src, { requirePrefix: true })
+  if (!cidr.ok) fail(at, cidr.reason)
 }
 
 function checkPortProtocol(o: { port?: number | string; protocol?: string }, at: Array<string | number>, fail: Fail): void {

@@ -47,7 +47,7 @@ describe('policy files', () => {
     expect(error(`accept:\n  - port: "22-x"\n    ${ok}\n`)).toBe('p.yaml:2: accept[0].port: expected a port (22) or a range ("8000-8100")')
     expect(error(`accept:\n  - ${ok}\n`)).toBe('p.yaml:2: accept[0]: needs at least one of check, resource, tag, port, protocol, source to say what it accepts')
     expect(error(`accept:\n  - check: X\n    ${ok}\n    expires: 2026-02-30\n`)).toBe('p.yaml:5: accept[0].expires: "2026-02-30" is not a date (YYYY-MM-DD)')
-    expect(error(`accept:\n  - source: 10.0.0.300/8\n    ${ok}\n`)).toBe('p.yaml:2: accept[0].source: "10.0.0.300/8" is not a CIDR')
+    expect(error(`accept:\n  - source: 10.0.0.300/8\n    ${ok}\n`)).toBe('p.yaml:2: accept[0].source: "10.0.0.300" is not an IPv4 address (300 is above 255)')
     expect(error('scopes:\n  - id: a\n    kind: no-such-kind\n')).toBe('p.yaml:3: scopes[0].kind: expected one of not-internet-reachable, only-load-balancers-internet-facing, allowed-internet-sources, no-path')
     expect(error('scopes:\n  - id: a\n    kind: no-path\n    from: { vpc: vpc-1 }\n')).toBe('p.yaml:2: scopes[0].to: missing')
     expect(error('scopes:\n  - id: a\n    kind: not-internet-reachable\n    resources: {}\n')).toBe('p.yaml:4: scopes[0].resources: must not have fewer than 1 properties')
