@@ -7,7 +7,7 @@ import { createDiscoveryCollector } from '../watch/createDiscoveryCollector.ts'
 import { RefreshRunner } from '../watch/RefreshRunner.ts'
 import { type DiscoverFlags, hasDiscoverFlags, withDiscoverOptions } from './discoverOptions.ts'
 import { CliError } from './CliError.ts'
-import { type CommonOptions, openStore, withDataDir } from './commonOptions.ts'
+import { type CommonOptions, loadPolicy, openStore, withDataDir, withPolicy } from './commonOptions.ts'
 import { prewarmLatest } from './prewarmLatest.ts'
 
 interface ServeOptions extends CommonOptions, DiscoverFlags { host: string; port: string; token?: string; refresh?: boolean }
@@ -23,13 +23,15 @@ export function serveCommand(program: Command): void {
     .option('--token <token>', 'access token every API request must send as Authorization: Bearer (env VPCLENS_TOKEN); required for a non-loopback --host')
     .option('--refresh', 'offer Refresh (POST /api/environments/:env/refresh): run discovery on request; implied by any discover option')
     .option('--env <name>', 'with refresh: the environment it records into (default: the caller\'s account id)')
-  withDiscoverOptions(withDataDir(cmd)).action(async (opts: ServeOptions) => {
+  withPolicy(withDiscoverOptions(withDataDir(cmd))).action(async (opts: ServeOptions) => {
     const port = Number(opts.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected 0-65535, got "${opts.port}"`)
     const token = opts.token ?? (process.env.VPCLENS_TOKEN || undefined)
     const refused = checkServeAccess(opts.host, token)
     if (refused) throw new CliError(refused)
     if (opts.env !== undefined && !new RegExp(ENV_NAME_PATTERN).test(opts.env)) throw new CliError(`--env: "${opts.env}" must be letters, digits, ., _ or - (at most 64)`)
+    // Read once, at start: a malformed policy stops serve with one line (exit 2); edit it, then restart.
+    const policy = loadPolicy(opts)
     const collect = opts.refresh || hasDiscoverFlags(opts) ? await createDiscoveryCollector(opts) : undefined
     const store = openStore(opts)
     try {
@@ -41,7 +43,7 @@ export function serveCommand(program: Command): void {
     }
     const log = (line: string) => process.stderr.write(`${line}\n`)
     const refresher = collect && new RefreshRunner({ collect, store, env: opts.env, log })
-    const app = await buildApp({ store, webDir: WEB_DIR, security: { token }, refresher })
+    const app = await buildApp({ store, webDir: WEB_DIR, security: { token }, refresher, policy })
     const close = async () => { await app.close(); await store.close(); process.exit(0) }
     process.once('SIGINT', close)
     process.once('SIGTERM', close)
