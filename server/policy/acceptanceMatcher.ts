@@ -13,6 +13,8 @@ export interface PolicyItem {
   protocols: string[]
   ports: PortInterval[]
   sources: string[]
+  /** `sources` ∩ the internet, computed on first use: many acceptances test the same item. */
+  internetSources?: AddressSet
 }
 
 /**
@@ -31,7 +33,7 @@ export function acceptanceMatcher(a: PolicyAcceptance, ctx: PolicyContext): (ite
     && (tag === undefined || item.resourceIds.some((id) => tagMatches(ctx.tags.get(id), tag)))
     && (a.protocol === undefined || (item.protocols.length > 0 && item.protocols.every((p) => p === a.protocol)))
     && (range === undefined || (item.ports.length > 0 && item.ports.every(([lo, hi]) => lo >= range[0] && hi <= range[1])))
-    && (source === undefined || (item.sources.length > 0 && source.covers(AddressSet.fromCidrs(item.sources).intersect(INTERNET))))
+    && (source === undefined || (item.sources.length > 0 && source.covers(item.internetSources ??= AddressSet.fromCidrs(item.sources).intersect(INTERNET))))
 }
 
 /** `check=ADMIN_PORT_EXPOSED resource=i-0ab port=22`: what an entry matches on, for reports. */

@@ -39,12 +39,29 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
     else targetClasses.set(k, [e])
   }
   const unknown = new Set<string>()
+  const { routes } = exposure.evaluator
   for (const members of targetClasses.values()) {
+    // The request's route is the same for every source of a subnet: one look per subnet, before any
+    // path is traced (most pairs of two unpeered VPCs stop here).
+    const dst = AddressSet.fromCidr(members[0].privateIps[0])
+    const routed = new Map<string, boolean>()
+    const requestRouted = (s: EniC) => {
+      const key = s.subnetId ?? ''
+      let ok = routed.get(key)
+      if (ok === undefined) {
+        const subnet = s.subnetId ? model.subnets.get(s.subnetId) : undefined
+        const route = subnet && routes.routeFor(subnet, dst)
+        ok = !!route && route.state === 'active' && (route.targetKind === 'local' ? s.vpcId === members[0].vpcId : route.targetKind === 'pcx' || /^(tgw-|vgw-|eni-|i-|cagw-|lgw-)/.test(route.target))
+        routed.set(key, ok)
+      }
+      return ok
+    }
     const rules = members[0].groupIds.flatMap((g) => model.securityGroups.get(g)?.ingress ?? [])
       .filter((r) => (bucket === ALL || r.proto === ALL || r.proto === bucket) && (!range || (r.lo <= range[1] && r.hi >= range[0])))
     if (rules.length === 0) continue
     const partitions = new Map<string, { src: EniC; rules: SgRuleC[]; count: number }>()
     for (const { eni: s, addr } of sources) {
+      if (!requestRouted(s)) continue
       const admitting = rules.filter((r) => (r.peerKind === 'security-group' ? !r.stale && s.groupIds.includes(r.refGroupId!) : r.addrs.covers(addr)))
       if (admitting.length === 0) continue
       const k = `${s.subnetId}|${[...s.groupIds].sort().join(',')}|${admitting.map((r) => r.id).join(',')}`
