@@ -42,6 +42,6 @@ describe('watch alerts with a policy', () => {
       ['exposure', 'widened', 'critical', 'network-interface'], ['resource', 'modified', 'critical', 'security-group'],
       ['policy', 'scope-violated', 'high', 'network-interface'],
     ])
-    expect(scopes.changes[0].summary).toBe('breaks scope ssh-from-office: eni-02c8c72caad4c9b91 (i-0d77cff0df982c4b8) is reachable on tcp 22 from sources outside the allowed list')
+    expect(scopes.changes[1].summary).toBe('breaks scope ssh-from-office: eni-02c8c72caad4c9b91 (i-0d77cff0df982c4b8) is reachable on tcp 22 from sources outside the allowed list')
   })
 })
