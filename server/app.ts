@@ -12,10 +12,13 @@ import { resourceListRoutes } from './api/resourceListRoutes.ts'
 import { diffRoutes } from './api/diffRoutes.ts'
 import { historyRoutes } from './api/historyRoutes.ts'
 import { timelineRoutes } from './api/timelineRoutes.ts'
+import { liveRoutes } from './api/liveRoutes.ts'
 import { apiDocs } from './api/docs/apiDocs.ts'
 import { refreshRoutes } from './api/refreshRoutes.ts'
+import { type Attributor, reportRoutes } from './api/reportRoutes.ts'
 import { type SecurityOptions, secureApp } from './security/secureApp.ts'
 import { versionResponseCache } from './cache/versionResponseCache.ts'
+import { resolveVersionSpecs } from './api/resolveVersionSpecs.ts'
 import type { RefreshRunner } from './watch/RefreshRunner.ts'
 import type { Policy } from './policy/Policy.ts'
 import { todayUtc } from './policy/policyReport.ts'
@@ -29,6 +32,8 @@ export interface AppDeps {
   security?: SecurityOptions
   /** Runs discovery for POST /api/environments/:env/refresh (`serve` with discover options). */
   refresher?: RefreshRunner
+  /** Reads CloudTrail for …/diff/attribution and attributed reports (`serve --attribute`). */
+  attributor?: Attributor
   /** `serve --policy`: accepted items marked in findings and exposure, GET …/policy. */
   policy?: Policy
 }
@@ -40,6 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before any route: both attach to routes as they are registered.
   await secureApp(app, deps.security ?? {})
   await apiDocs(app)
+  resolveVersionSpecs(app, deps.store)
   // With a policy, answers also depend on the day (acceptances expire): the day is part of the cache key.
   await versionResponseCache(app, deps.store, undefined, deps.policy ? todayUtc : undefined)
   await app.register(async (api) => {
@@ -50,8 +56,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(securityGraphRoutes, { store: deps.store })
     await api.register(resourceListRoutes, { store: deps.store })
     await api.register(diffRoutes, { store: deps.store })
+    await api.register(reportRoutes, { store: deps.store, attributor: deps.attributor })
     await api.register(historyRoutes, { store: deps.store })
     await api.register(timelineRoutes, { store: deps.store })
+    await api.register(liveRoutes, { store: deps.store })
   }, { prefix: '/api' })
   if (deps.webDir && existsSync(deps.webDir)) {
     await app.register(fastifyStatic, { root: deps.webDir, index: 'index.html', wildcard: false })

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { compiledValidators } from './plugins/compiledValidators.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -14,7 +15,8 @@ export default defineConfig(({ command, mode }) => {
   return {
   root,
   base: '/',
-  plugins: [react()],
+  // compiledValidators: the API response checkers, generated from shared/ (no eval under the CSP).
+  plugins: [react(), compiledValidators()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

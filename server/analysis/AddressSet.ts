@@ -1,5 +1,5 @@
 import { IntervalSet, IPV4, IPV6 } from './IntervalSet.ts'
-import { formatIpv4, formatIpv6, parseCidr } from './ipAddress.ts'
+import { formatIpv4, formatIpv6, parseCidr } from '../../shared/network/index.ts'
 
 /**
  * A set of IPv4 and IPv6 addresses: one interval set per family. Packets only ever meet rules of

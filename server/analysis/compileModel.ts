@@ -7,7 +7,7 @@ import { compileNacl } from './compileNacl.ts'
 import { compileRouteTable } from './compileRouteTable.ts'
 import { compileSecurityGroupRules } from './compileSecurityGroup.ts'
 import { INTERNET } from './internetSpace.ts'
-import { parseCidr, parseIpv6 } from './ipAddress.ts'
+import { parseCidr, parseIpv6 } from '../../shared/network/index.ts'
 import type { BpaMode, EniC, ListenerC, LoadBalancerC, Model, PrefixListC, SecurityGroupC, TargetGroupC } from './Model.ts'
 
 /** Snapshot → Model: parse every rule once and resolve every relationship analysis follows. Pure. */
@@ -213,7 +213,7 @@ function isInternetIpv6(ip: string): boolean {
 /** IPv6 text has many spellings; index and look up by one. */
 export function canonicalIp(ip: string): string {
   if (!ip.includes(':')) return ip.trim()
-  const p = parseCidr(ip)
+  const p = parseCidr(ip.trim())
   if (!p) return ip.trim()
   return `v6:${p.lo.toString(16)}`
 }

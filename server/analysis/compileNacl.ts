@@ -2,7 +2,7 @@ import type { NetworkAcl } from '../../shared/index.ts'
 import { AddressSet } from './AddressSet.ts'
 import type { NaclC, NaclEntryC } from './Model.ts'
 import { ALL, hasPorts, icmpRange, isIcmp, protocolNumber } from './protocols.ts'
-import { parseCidr } from './ipAddress.ts'
+import { parseCidr } from '../../shared/network/index.ts'
 
 /**
  * A network ACL's entries in first-match order per direction (§2.2): sorted by rule number, with the

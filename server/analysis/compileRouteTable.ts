@@ -1,6 +1,6 @@
 import type { Route, RouteTable } from '../../shared/index.ts'
 import { AddressSet } from './AddressSet.ts'
-import { parseCidr } from './ipAddress.ts'
+import { parseCidr } from '../../shared/network/index.ts'
 import type { PrefixListC, RouteC, RouteTableC, RouteTargetKind } from './Model.ts'
 
 /** A route table's routes with parsed destinations; prefix-list routes expand to one route per entry (§3.3). */

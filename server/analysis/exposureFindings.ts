@@ -1,15 +1,18 @@
 import type { Severity, Blocked, Exposure, Finding } from '../../shared/index.ts'
 import type { Model } from './Model.ts'
-import { ADMIN_PORTS, DATABASE_PORTS, HIGH_RISK_PORTS, INFRA_PORTS, portsIn } from './portCatalog.ts'
-import { breadthOf } from './severity.ts'
+import { catalogPortsIn, exposureSeverity, isWide, type PortClass, WIDE_PORT_RANGE } from '../../shared/network/index.ts'
+import { maxSeverity } from '../../shared/severityOrder.ts'
+import { breadthOf } from './breadthOf.ts'
 import { ALL, hasPorts } from './protocols.ts'
 
-const CATEGORIES = [
-  { check: 'ADMIN_PORT_EXPOSED', title: 'Administration port reachable from the internet', ports: ADMIN_PORTS, wide: 'critical' },
-  { check: 'DATABASE_PORT_EXPOSED', title: 'Database port reachable from the internet', ports: DATABASE_PORTS, wide: 'critical' },
-  { check: 'HIGH_RISK_PORT_EXPOSED', title: 'High-risk port (Security Hub EC2.19) reachable from the internet', ports: HIGH_RISK_PORTS.filter((p) => !ADMIN_PORTS.includes(p) && !DATABASE_PORTS.includes(p)), wide: 'high' },
-  { check: 'INFRASTRUCTURE_PORT_EXPOSED', title: 'Infrastructure service port reachable from the internet', ports: INFRA_PORTS.filter((p) => !HIGH_RISK_PORTS.includes(p)), wide: 'high' },
-] as const
+// One finding per port class of the shared catalogue (web ports are no finding of their own).
+const CATEGORIES: ReadonlyArray<{ check: string; title: string; cls: PortClass }> = [
+  { check: 'ADMIN_PORT_EXPOSED', title: 'Administration port reachable from the internet', cls: 'admin' },
+  { check: 'DATABASE_PORT_EXPOSED', title: 'Database port reachable from the internet', cls: 'database' },
+  { check: 'HIGH_RISK_PORT_EXPOSED', title: 'High-risk port (Security Hub EC2.19) reachable from the internet', cls: 'high-risk' },
+  { check: 'INFRASTRUCTURE_PORT_EXPOSED', title: 'Infrastructure service port reachable from the internet', cls: 'infrastructure' },
+]
+const portsOf = (cls: PortClass, lo: number, hi: number) => catalogPortsIn(lo, hi).filter((e) => e.class === cls).map((e) => e.port)
 
 /**
  * Findings from real exposure (§7): the severity follows what actually reaches the interface — the
@@ -22,8 +25,8 @@ export function exposureFindings(exposures: readonly Exposure[]): Finding[] {
     const portful = e.protocol === 'tcp' || e.protocol === 'udp'
     const [lo, hi] = e.lb ? [e.lb.listenerPort, e.lb.listenerPort] : portful ? e.ports : [0, 65535]
     if (e.protocol === 'icmp' || e.protocol === 'icmpv6') continue
-    const hits: Array<[(typeof CATEGORIES)[number] | null, number[]]> = CATEGORIES.map((c) => [c, portsIn(c.ports, lo, hi)] as [(typeof CATEGORIES)[number], number[]]).filter(([, p]) => p.length > 0)
-    if (!e.lb && (!portful || hi - lo + 1 > 1000)) hits.push([null, []])
+    const hits: Array<[(typeof CATEGORIES)[number] | null, number[]]> = CATEGORIES.map((c) => [c, portsOf(c.cls, lo, hi)] as [(typeof CATEGORIES)[number], number[]]).filter(([, p]) => p.length > 0)
+    if (!e.lb && (!portful || hi - lo + 1 > WIDE_PORT_RANGE)) hits.push([null, []])
     for (const [cat, ports] of hits) {
       const k = `${cat?.check ?? 'ALL_PORTS_EXPOSED'}|${e.eni}|${e.via}`
       const g = groups.get(k) ?? { cat, list: [], ports: [] }
@@ -36,9 +39,10 @@ export function exposureFindings(exposures: readonly Exposure[]): Finding[] {
   for (const [k, g] of groups) {
     const check = k.split('|')[0]
     const e0 = g.list[0]
-    const wide = g.list.some((e) => e.breadth === 'world' || e.breadth === 'broad')
-    const severity: Severity = wide ? (g.cat?.wide ?? 'high') : 'low'
+    const wide = g.list.some((e) => isWide(e.breadth))
     const ports = dedupe(g.ports)
+    // The catalogue's grade of the worst port named (SMB is critical among the EC2.19 ports); all ports: high.
+    const severity: Severity = !wide ? 'low' : g.cat ? maxSeverity(...ports.map(([p]) => exposureSeverity('tcp', p, p, 'world'))) : 'high'
     const sources = [...new Set(g.list.flatMap((e) => e.sources))].slice(0, 20)
     const how = e0.via === 'direct' ? 'directly' : `through load balancer listener ${e0.lb?.listenerPort}`
     out.push({
@@ -67,8 +71,8 @@ export function openRuleFindings(model: Model, exposures: readonly Exposure[], b
       if (r.inet.isEmpty()) continue
       const breadth = breadthOf(r.inet)
       if (breadth !== 'world' && breadth !== 'broad') continue
-      const allPorts = r.proto === ALL || (hasPorts(r.proto) && r.hi - r.lo + 1 > 1000) || (!hasPorts(r.proto) && r.proto !== 1 && r.proto !== 58)
-      const sensitive = hasPorts(r.proto) || r.proto === ALL ? [...portsIn(ADMIN_PORTS, r.lo, r.hi), ...portsIn(DATABASE_PORTS, r.lo, r.hi)] : []
+      const allPorts = r.proto === ALL || (hasPorts(r.proto) && r.hi - r.lo + 1 > WIDE_PORT_RANGE) || (!hasPorts(r.proto) && r.proto !== 1 && r.proto !== 58)
+      const sensitive = hasPorts(r.proto) || r.proto === ALL ? [...portsOf('admin', r.lo, r.hi), ...portsOf('database', r.lo, r.hi)] : []
       if (allPorts) {
         const exposed = usedRules.has(r.id)
         out.push({

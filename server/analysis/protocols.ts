@@ -4,40 +4,18 @@
  * space: TCP/UDP ports; for ICMP and ICMPv6 the pair (type, code) encoded as type·256 + code, so
  * "all codes of type 3" is one range; for other protocols the whole space (ports do not apply).
  */
-export const ALL = -1
+import { ICMP, ICMPV6, protocolName as sharedProtocolName, TCP, UDP } from '../../shared/network/index.ts'
+
+export { ALL, ICMP, ICMPV6, protocolNumber, TCP, UDP } from '../../shared/network/index.ts'
 /** The bucket for "any protocol no rule names explicitly" (only `'-1'` rules match it). */
 export const OTHER = -2
-export const TCP = 6
-export const UDP = 17
-export const ICMP = 1
-export const ICMPV6 = 58
-
-const NAMES: Record<string, number> = { '-1': ALL, all: ALL, tcp: TCP, udp: UDP, icmp: ICMP, icmpv6: ICMPV6 }
-
-/** `'tcp'`, `'6'`, `'-1'`… → number; undefined for text that is neither a name nor 0..255. */
-export function protocolNumber(text: string | undefined): number | undefined {
-  if (text === undefined) return ALL
-  const lower = text.toLowerCase()
-  if (lower in NAMES) return NAMES[lower]
-  if (!/^[0-9]{1,3}$/.test(lower)) return undefined
-  const n = Number(lower)
-  return n <= 255 ? n : undefined
-}
 
 export const hasPorts = (p: number) => p === TCP || p === UDP
 export const isIcmp = (p: number) => p === ICMP || p === ICMPV6
 
-/** The name exposures and findings use: tcp, udp, icmp, icmpv6, all, other, or the number. */
+/** The name exposures and findings use: the shared names (tcp, udp, icmp, icmpv6, all, the number), and `other`. */
 export function protocolName(p: number): string {
-  switch (p) {
-    case ALL: return 'all'
-    case OTHER: return 'other'
-    case TCP: return 'tcp'
-    case UDP: return 'udp'
-    case ICMP: return 'icmp'
-    case ICMPV6: return 'icmpv6'
-    default: return String(p)
-  }
+  return p === OTHER ? 'other' : sharedProtocolName(p)
 }
 
 /** ICMP type/code (-1 = all) as a range of the encoded space. All types means all codes too. */

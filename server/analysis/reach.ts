@@ -4,7 +4,7 @@ import type { SnapshotAnalysis } from './analyzeSnapshot.ts'
 import { canonicalIp } from './compileModel.ts'
 import { eniPath } from './eniPath.ts'
 import { INTERNET } from './internetSpace.ts'
-import { parseCidr } from './ipAddress.ts'
+import { parseCidr } from '../../shared/network/index.ts'
 import type { EniC, Model } from './Model.ts'
 import { ALL, ICMP, ICMPV6, protocolName, protocolNumber, TCP, UDP } from './protocols.ts'
 import { ReachQueryError } from './ReachQueryError.ts'
@@ -167,7 +167,7 @@ function resolveFrom(model: Model, text: string): From {
   const eni = resolveEni(model, text, 'from')
   if (eni) return { kind: 'eni', eni }
   if (text.startsWith('eni-')) throw new ReachQueryError('from', `${text} is not a network interface of this version`)
-  const p = parseCidr(text)
+  const p = parseCidr(text.trim())
   if (!p) throw new ReachQueryError('from', `${text} is not "internet", a network interface, an instance, an IP address or a CIDR`)
-  return { kind: 'cidr', set: AddressSet.fromCidr(text) }
+  return { kind: 'cidr', set: AddressSet.fromCidr(text.trim()) }
 }

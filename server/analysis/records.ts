@@ -2,7 +2,8 @@ import type { Severity, Blocked, Exposure, LbHop, TraceStep } from '../../shared
 import { AddressSet } from './AddressSet.ts'
 import type { BlockedPiece, ExposedPiece } from './InboundEvaluator.ts'
 import { ALL, ICMP, ICMPV6, icmpBlocks, isIcmp, OTHER, protocolName } from './protocols.ts'
-import { breadthOf, exposureSeverity } from './severity.ts'
+import { exposureSeverity } from '../../shared/network/index.ts'
+import { breadthOf } from './breadthOf.ts'
 import { sourceCidrs } from './sourceCidrs.ts'
 import { numbered, type StepDraft } from './steps.ts'
 

@@ -1,4 +1,4 @@
-import { type ExposureReport, type FindingsReport } from '../../shared/index.ts'
+import { type ExposureReport, type ExposureSummary, type FindingsReport } from '../../shared/index.ts'
 import type { SnapshotAnalysis } from './analyzeSnapshot.ts'
 
 /** The exposure report the API and `vpclens exposure --json` serve for one version. */
@@ -12,6 +12,18 @@ export function exposureReport(a: SnapshotAnalysis, env: string, version: string
       directExposures: exposures.filter((e) => e.via === 'direct').length,
       viaLoadBalancerExposures: exposures.filter((e) => e.via !== 'direct').length,
     },
+  }
+}
+
+/** The exposure report in brief (GET …/exposure/summary): what the web's overlay draws. */
+export function exposureSummary(a: SnapshotAnalysis, env: string, version: string, hash: string): ExposureSummary {
+  const full = exposureReport(a, env, version, hash)
+  return {
+    env, version, hash, summary: full.summary,
+    exposures: full.exposures.map((e) => ({
+      id: e.id, eni: e.eni, resource: e.resource, vpcId: e.vpcId, subnetId: e.subnetId, protocol: e.protocol, ports: e.ports, severity: e.severity,
+      ...(e.lb ? { lb: { loadBalancerArn: e.lb.loadBalancerArn, listenerPort: e.lb.listenerPort } } : {}),
+    })),
   }
 }
 

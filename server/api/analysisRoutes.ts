@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { ApiError, ExposureReport, FindingsReport, PolicyReport, ReachQuery, ReachResult, VersionParams } from '../../shared/index.ts'
+import { ApiError, ExposureReport, ExposureSummary, FindingsReport, PolicyReport, ReachQuery, ReachResult, VersionParams } from '../../shared/index.ts'
 import { analyzeSnapshot, type SnapshotAnalysis } from '../analysis/analyzeSnapshot.ts'
 import { reach } from '../analysis/reach.ts'
 import { ReachQueryError } from '../analysis/ReachQueryError.ts'
-import { exposureReport, findingsReport } from '../analysis/reports.ts'
+import { exposureReport, exposureSummary, findingsReport } from '../analysis/reports.ts'
 import { HashCache } from '../cache/HashCache.ts'
 import { AppError } from '../errors.ts'
 import { evaluatePolicy, type PolicyEvaluation } from '../policy/evaluatePolicy.ts'
@@ -48,6 +48,18 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteDeps> = async (app,
     const { env, version } = request.params
     const { analysis, ev, id, hash } = await load(env, version)
     return exposureReport(ev ? { ...analysis, exposure: { ...analysis.exposure, exposures: ev.exposures } } : analysis, env, id, hash)
+  })
+
+  api.get('/environments/:env/versions/:version/exposure/summary', {
+    ...nativeJsonSerializer,
+    schema: {
+      summary: 'Internet exposure in brief (element ids, severity, protocol, ports, load balancer listener): what the web overlay draws',
+      params: VersionParams, response: { 200: ExposureSummary, 404: ApiError },
+    },
+  }, async (request) => {
+    const { env, version } = request.params
+    const { analysis, id, hash } = await load(env, version)
+    return exposureSummary(analysis, env, id, hash)
   })
 
   api.get('/environments/:env/versions/:version/findings', {

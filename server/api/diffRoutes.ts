@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { ApiError, Diff, DiffGraph, DiffQuery, EnvParams } from '../../shared/index.ts'
-import type { Diff as DiffT, DiffGraph as DiffGraphT, Snapshot } from '../../shared/index.ts'
+import type { Diff as DiffT, DiffGraph as DiffGraphT, Snapshot, VersionSummary } from '../../shared/index.ts'
 import { HashCache } from '../cache/HashCache.ts'
 import { diffGraph } from '../diff/diffGraph.ts'
 import { diffVersions } from '../diff/diffVersions.ts'
@@ -12,10 +12,10 @@ import { notFound } from '../errors.ts'
 export interface DiffRouteDeps { store: SnapshotStore }
 
 /** A version by id or `latest`, with its real id, or a 404 naming the query field and what is missing. */
-async function side(store: SnapshotStore, env: string, id: string, field: string): Promise<{ id: string; snapshot: Snapshot }> {
+export async function side(store: SnapshotStore, env: string, id: string, field: string): Promise<{ id: string; version: VersionSummary; snapshot: Snapshot }> {
   const version = await store.getVersion(env, id)
   const snapshot = version && (await store.getSnapshot(env, version.id))
-  if (version && snapshot) return { id: version.id, snapshot }
+  if (version && snapshot) return { id: version.id, version, snapshot }
   const known = (await store.listVersions(env)).length > 0
   throw notFound(known ? `${field}: version ${id} of environment ${env}` : `environment ${env}`)
 }

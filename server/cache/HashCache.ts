@@ -19,4 +19,8 @@ export class HashCache<V> {
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string)
     return value
   }
+
+  delete(key: string): void {
+    this.entries.delete(key)
+  }
 }

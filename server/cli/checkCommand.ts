@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { type AcceptanceMark, type Diff, SEVERITIES, type Severity } from '../../shared/index.ts'
 import { analyzeSnapshot } from '../analysis/analyzeSnapshot.ts'
 import { plain } from '../diff/formatDiffText.ts'
-import { reaches } from '../diff/severity.ts'
+import { reaches } from '../../shared/severityOrder.ts'
 import { acceptedRuleChanges, ruleChangeKey } from '../policy/acceptedRuleChanges.ts'
 import { diffWithPolicy } from '../policy/diffWithPolicy.ts'
 import { evaluatePolicy, type PolicyEvaluation } from '../policy/evaluatePolicy.ts'
@@ -23,9 +23,8 @@ interface Hit { severity: Severity; summary: string; accepted?: AcceptanceMark }
  */
 export function checkCommand(program: Command): void {
   const cmd = program.command('check')
-    .description('exit 1 when a change (with --against) or a finding of the latest version reaches a severity, for CI')
     .requiredOption('--fail-on <severity>', `one of ${SEVERITIES.join(', ')}`)
-    .option('--against <version>', 'compare the latest version with this one and check the changes')
+    .option('--against <version|time>', 'compare the latest version with this one (or the one current at a time: 2026-11-28T02:10Z, "1d ago") and check the changes')
   withPolicy(withJson(withEnv(withDataDir(cmd)))).action(async (opts: CheckOptions) => {
     const threshold = opts.failOn as Severity
     if (!SEVERITIES.includes(threshold)) throw new CliError(`--fail-on: expected one of ${SEVERITIES.join(', ')}, got "${opts.failOn}"`)

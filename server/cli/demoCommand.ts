@@ -10,7 +10,6 @@ interface DemoOptions extends CommonOptions { scale?: string; seed?: string }
 /** `vpclens demo`: store the demo story's versions. Running it again adds nothing. */
 export function demoCommand(program: Command): void {
   const cmd = program.command('demo')
-    .description('generate the demo environment (or one of about N ENIs) and store its versions')
     .option('--scale <n>', 'about N network interfaces, same shape (for benchmarks)')
     .option('--seed <n>', 'random seed (default 42)')
     .option('--env <name>', 'environment name (default demo, or demo-N with --scale)')

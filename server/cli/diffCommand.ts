@@ -1,18 +1,22 @@
 import type { Command } from 'commander'
-import { type Snapshot, VERSION_ID_PATTERN } from '../../shared/index.ts'
+import type { Snapshot } from '../../shared/index.ts'
+import { diffVersions } from '../diff/diffVersions.ts'
 import { formatDiffMarkdown } from '../diff/formatDiffMarkdown.ts'
 import { formatDiffText } from '../diff/formatDiffText.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
+import { attributeDiff } from '../attribution/attributeDiff.ts'
+import { type AttributeFlags, attributeSettings, lookupFromFlags, withAttributeOptions } from './attributeOptions.ts'
 import { CliError } from './CliError.ts'
 import { diffWithPolicy } from '../policy/diffWithPolicy.ts'
 import { todayUtc } from '../policy/policyReport.ts'
-import { type CommonOptions, loadPolicy, openStore, resolveEnv, withDataDir, withEnv, withJson, withPolicy } from './commonOptions.ts'
+import { resolveVersionArg } from './resolveVersionArg.ts'
+import { type CommonOptions, dataDirOf, loadPolicy, openStore, resolveEnv, withDataDir, withEnv, withJson, withPolicy } from './commonOptions.ts'
 
-interface DiffOptions extends CommonOptions { markdown?: boolean }
+interface DiffOptions extends CommonOptions, AttributeFlags { markdown?: boolean }
 
-/** A stored version by id or `latest`, with its real id; a CliError naming the argument otherwise. */
-export async function loadVersion(store: SnapshotStore, env: string, id: string, what: string): Promise<{ id: string; snapshot: Snapshot }> {
-  if (!new RegExp(VERSION_ID_PATTERN).test(id)) throw new CliError(`${what}: expected a version number or "latest", got "${id}"`)
+/** A stored version by id, `latest` or time (resolveVersionArg), with its real id; a CliError naming the argument otherwise. */
+export async function loadVersion(store: SnapshotStore, env: string, spec: string, what: string): Promise<{ id: string; snapshot: Snapshot }> {
+  const id = await resolveVersionArg(store, env, spec, what)
   const version = await store.getVersion(env, id)
   const snapshot = version && (await store.getSnapshot(env, version.id))
   if (!version || !snapshot) {
@@ -25,13 +29,14 @@ export async function loadVersion(store: SnapshotStore, env: string, id: string,
 /** `vpclens diff FROM TO`: what changed between two versions, security-relevant first. */
 export function diffCommand(program: Command): void {
   const cmd = program.command('diff')
-    .description('what changed between two versions (numbers or "latest"), security-relevant changes first')
-    .argument('<from>', 'version to compare from')
-    .argument('<to>', 'version to compare to')
+    .description('what changed between two versions (numbers, "latest" or times: 2026-11-28T02:10Z, "2h ago"), security-relevant changes first')
+    .argument('<from>', 'version (or time) to compare from')
+    .argument('<to>', 'version (or time) to compare to')
     .option('--markdown', 'Markdown for a pull-request comment')
-  withPolicy(withJson(withEnv(withDataDir(cmd)))).action(async (from: string, to: string, opts: DiffOptions) => {
+  withPolicy(withAttributeOptions(withJson(withEnv(withDataDir(cmd))))).action(async (from: string, to: string, opts: DiffOptions) => {
     if (opts.json && opts.markdown) throw new CliError('--json and --markdown: choose one')
     const policy = loadPolicy(opts)
+    const { limit } = attributeSettings(opts)
     const store = openStore(opts)
     try {
       const env = await resolveEnv(store, opts)
@@ -39,7 +44,13 @@ export function diffCommand(program: Command): void {
       const b = await loadVersion(store, env, to, 'TO')
       const diff = diffWithPolicy(a, b, policy, todayUtc())
       const title = { env, from: a.id, to: b.id }
-      process.stdout.write(opts.json ? JSON.stringify(diff) + '\n' : opts.markdown ? formatDiffMarkdown(diff, title) : formatDiffText(diff, title))
+      const attribution = opts.attribute ? await attributeDiff({
+        env, dataDir: dataDirOf(opts), diff, limit, lookup: (targets) => lookupFromFlags(opts, targets),
+        from: { version: (await store.getVersion(env, a.id))!, snapshot: a.snapshot },
+        to: { version: (await store.getVersion(env, b.id))!, snapshot: b.snapshot },
+      }) : undefined
+      process.stdout.write(opts.json ? JSON.stringify(attribution ? { ...diff, attribution } : diff) + '\n'
+        : opts.markdown ? formatDiffMarkdown(diff, title, attribution) : formatDiffText(diff, title, attribution))
     } finally {
       await store.close()
     }

@@ -18,7 +18,6 @@ interface DiscoverOptions extends CommonOptions, DiscoverFlags { saveRaw?: strin
 /** `vpclens discover`: read AWS (read-only), store a version if anything changed. */
 export function discoverCommand(program: Command): void {
   const cmd = withDiscoverOptions(program.command('discover'))
-    .description('read AWS networking (Describe/List/Get calls only) and store a version if anything changed')
     .option('--env <name>', 'environment to store into (default: the account id, or org-<account> with --org-role)')
     .option('--save-raw <dir>', 'also write the raw responses in the import layout (vpclens import DIR reads them)')
   withJson(withDataDir(cmd)).action(async (opts: DiscoverOptions) => {

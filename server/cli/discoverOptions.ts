@@ -12,17 +12,22 @@ export const DISCOVER_FLAG_NAMES: (keyof DiscoverFlags)[] = [
   'profile', 'roleArn', 'externalId', 'orgRole', 'regions', 'endpoint', 'concurrency', 'maxAttempts', 'timeout',
 ]
 
-export function withDiscoverOptions(c: Command): Command {
+/** How to reach AWS and with which credentials: what discovery and CloudTrail attribution share. */
+export function withAwsAccessOptions(c: Command): Command {
   return c
     .option('--profile <name>', 'AWS profile (default: the SDK credential chain)')
     .option('--role-arn <arn>', 'assume this role first')
     .option('--external-id <id>', 'external id for --role-arn / --org-role')
     .option('--org-role <name>', 'assume this role name in every active account Organizations lists')
-    .option('--regions <list>', 'comma-separated regions, or "all"; default: the configured region')
     .option('--endpoint <url>', 'send every AWS call to this endpoint (an emulator such as moto); also AWS_ENDPOINT_URL')
-    .option('--concurrency <n>', 'requests in flight at once (default 8)')
     .option('--max-attempts <n>', 'attempts per call, with adaptive retry on throttling (default 6)')
     .option('--timeout <seconds>', 'timeout of one HTTP attempt (default 30)')
+}
+
+export function withDiscoverOptions(c: Command): Command {
+  return withAwsAccessOptions(c)
+    .option('--regions <list>', 'comma-separated regions, or "all"; default: the configured region')
+    .option('--concurrency <n>', 'requests in flight at once (default 8)')
 }
 
 /** Whether any discover flag was given (then `serve` offers refresh). */

@@ -1,21 +1,22 @@
 import type { Command } from 'commander'
-import { type Snapshot, VERSION_ID_PATTERN } from '../../shared/index.ts'
+import type { Snapshot } from '../../shared/index.ts'
+import { sourcesText } from '../../shared/network/index.ts'
 import { analyzeSnapshot, type SnapshotAnalysis } from '../analysis/analyzeSnapshot.ts'
 import { exposureReport } from '../analysis/reports.ts'
-import { CliError } from './CliError.ts'
 import { evaluatePolicy } from '../policy/evaluatePolicy.ts'
 import { policyNotes, policyReport, todayUtc } from '../policy/policyReport.ts'
+import { CliError } from './CliError.ts'
+import { resolveVersionArg } from './resolveVersionArg.ts'
 import { type CommonOptions, loadPolicy, openStore, resolveEnv, withDataDir, withEnv, withJson, withPolicy } from './commonOptions.ts'
 
-export const withVersion = (c: Command) => c.option('--version <id>', 'version id (default: latest)')
+export const withVersion = (c: Command) => c.option('--version <id|time>', 'version id, "latest" (default) or a time: 2026-11-28T02:10Z, "2h ago" (the version current then)')
 
 /** The analysis of one stored version: the environment and version resolved, the snapshot analyzed. */
 export async function loadVersionAnalysis(opts: CommonOptions): Promise<{ env: string; version: string; hash: string; snapshot: Snapshot; analysis: SnapshotAnalysis }> {
-  const wanted = opts.version ?? 'latest'
-  if (!new RegExp(VERSION_ID_PATTERN).test(wanted)) throw new CliError(`--version: expected a version number or "latest", got "${wanted}"`)
   const store = openStore(opts)
   try {
     const env = await resolveEnv(store, opts)
+    const wanted = await resolveVersionArg(store, env, opts.version ?? 'latest', '--version')
     const version = await store.getVersion(env, wanted)
     if (!version) throw new CliError(`--version: environment ${env} has no version ${wanted}`)
     const snapshot = await store.getSnapshot(env, version.id)
@@ -38,12 +39,10 @@ export const portsText = (protocol: string, ports: [number, number], icmpCodes?:
     : icmpCodes ? `type ${ports[0] === ports[1] ? ports[0] : ports.join('-')}${icmpCodes[0] === 0 && icmpCodes[1] === 255 ? '' : ` code ${icmpCodes.join('-')}`}`
       : ports[0] === ports[1] ? String(ports[0]) : `${ports[0]}-${ports[1]}`
 
-export const sourcesText = (sources: string[]) => (sources.length <= 3 ? sources.join(',') : `${sources.slice(0, 3).join(',')} +${sources.length - 3} more`)
 
 /** `vpclens exposure`: which ports the internet can reach on which interfaces, from where, and how. */
 export function exposureCommand(program: Command): void {
   const cmd = program.command('exposure')
-    .description('internet exposure of every network interface: ports, sources, direct or via a load balancer')
   withPolicy(withVersion(withJson(withEnv(withDataDir(cmd))))).action(async (opts: CommonOptions) => {
     const policy = loadPolicy(opts)
     const { env, version, hash, snapshot, analysis } = await loadVersionAnalysis(opts)

@@ -12,7 +12,6 @@ export const acceptedNote = (x: { accepted?: Finding['accepted'] }) => (x.accept
 /** `vpclens findings`: risky exposure and hygiene problems, most severe first; with --policy, accepted ones marked and scope violations added. */
 export function findingsCommand(program: Command): void {
   const cmd = program.command('findings')
-    .description('findings with severities: exposed admin/database ports, open rules, unused and stale groups, NACL and route hygiene')
   withPolicy(withVersion(withJson(withEnv(withDataDir(cmd))))).action(async (opts: CommonOptions) => {
     const policy = loadPolicy(opts)
     const { env, version, hash, snapshot, analysis } = await loadVersionAnalysis(opts)

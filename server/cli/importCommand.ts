@@ -12,7 +12,6 @@ interface ImportOptions extends CommonOptions { account?: string; region?: strin
 /** `vpclens import DIR`: store a version from AWS CLI JSON files, validated whole before anything is stored. */
 export function importCommand(program: Command): void {
   const cmd = program.command('import')
-    .description('store a version from AWS CLI JSON files (layout: README "Offline import")')
     .argument('<dir>', 'directory of describe-*.json files, or of <account-id>/<region>/ folders of them')
     .option('--env <name>', 'environment to store into (default: the account id, or multi-<lowest account id>)')
     .option('--account <id>', 'account of a one-directory import, when the files do not tell')

@@ -15,7 +15,6 @@ export function parseDuration(text: string): number | undefined {
 /** `vpclens prune`: retention. Keeps the last N versions and/or those seen within a duration, always the latest. */
 export function pruneCommand(program: Command): void {
   const cmd = program.command('prune')
-    .description('delete old versions: keep the last N and/or those seen within a duration (the latest always stays)')
     .option('--keep <n>', 'keep the newest N versions of each environment')
     .option('--newer-than <duration>', 'keep versions last seen within this long, e.g. 30d, 12h, 2w')
     .option('--env <name>', 'only this environment (default: every environment)')

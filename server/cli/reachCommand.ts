@@ -5,7 +5,8 @@ import { reach } from '../analysis/reach.ts'
 import { ReachQueryError } from '../analysis/ReachQueryError.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, withDataDir, withEnv, withJson } from './commonOptions.ts'
-import { loadVersionAnalysis, portsText, shortArn, sourcesText, table, withVersion } from './exposureCommand.ts'
+import { sourcesText } from '../../shared/network/index.ts'
+import { loadVersionAnalysis, portsText, shortArn, table, withVersion } from './exposureCommand.ts'
 
 interface ReachOptions extends CommonOptions { from?: string; to: string; protocol?: string; port?: string }
 
@@ -14,7 +15,6 @@ const checkQuery = Compile(ReachQuery)
 /** `vpclens reach`: can A reach B (path or blocking component), or everything that can reach B. */
 export function reachCommand(program: Command): void {
   const cmd = program.command('reach')
-    .description('can --from reach --to (the path, or what blocks it); without --from, everything that can reach --to')
     .requiredOption('--to <target>', 'network interface, instance id or private IP')
     .option('--from <source>', '"internet", a CIDR, a network interface, instance id or IP')
     .option('--protocol <p>', 'tcp, udp, icmp, icmpv6, all or an IP protocol number')

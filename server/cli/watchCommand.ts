@@ -18,7 +18,6 @@ interface WatchFlags extends CommonOptions, DiscoverFlags {
 /** `vpclens watch`: discover on an interval, record versions on change, tell a webhook about security changes. */
 export function watchCommand(program: Command): void {
   const cmd = program.command('watch')
-    .description('re-discover on an interval, record a version only on change, and POST security-relevant changes to a webhook')
     .requiredOption('--interval <duration>', 'time between runs: 90s, 15m, 1h (at least 5s)', '15m')
     .option('--webhook <url>', 'after a new version, POST a JSON summary of its security-relevant changes here')
     .option('--webhook-secret <secret>', 'sign webhook bodies: X-Vpclens-Signature: sha256=<HMAC> (env VPCLENS_WEBHOOK_SECRET, which keeps it out of the process list)')

@@ -1,4 +1,5 @@
 import type { ChangeType, Resource, RuleCollection, Severity } from '../../shared/index.ts'
+import type { DiffContext } from './diffContext.ts'
 
 /**
  * How one rule collection of a resource kind is read and compared: where the rules are, what
@@ -12,5 +13,6 @@ export interface RuleSpec<R = any> {
   /** Everything beyond the key that a change of makes the rule `modified`. */
   content(rule: R): string
   summary(rule: R): string
-  severity(change: ChangeType, before: R | undefined, after: R | undefined): Severity
+  /** Graded on the rule alone (what it admits, prefix lists read from the versions); exposure it causes may raise it. */
+  severity(change: ChangeType, before: R | undefined, after: R | undefined, ctx: DiffContext): Severity
 }

@@ -1,5 +1,5 @@
 import type { Resource, SecurityGroupRule, Snapshot } from '../../shared/index.ts'
-import { isWorldCidr } from './cidrRelations.ts'
+import { breadthOfCidrs, parseCidr } from '../../shared/network/index.ts'
 
 /** Facts about both versions that grade a change: is a group in use, is a group world-open, is a subnet public. */
 export interface DiffContext {
@@ -7,13 +7,22 @@ export interface DiffContext {
   after: ReadonlyMap<string, Resource>
   /** Security groups some ENI, instance, load balancer or endpoint uses, in either version. */
   attachedGroups: ReadonlySet<string>
-  /** Groups with an ingress rule from 0.0.0.0/0 or ::/0, in the later version. */
+  /** Groups whose ingress rules together admit the whole internet (prefix lists read), in the later version. */
   worldOpenGroupsAfter: ReadonlySet<string>
   /** Subnets whose tier is public, in the later version. */
   publicSubnetsAfter: ReadonlySet<string>
   /** ENI ids per security group, per version. */
   enisByGroup: { before: ReadonlyMap<string, string[]>; after: ReadonlyMap<string, string[]> }
+  /**
+   * The addresses of a rule's source in one version: a CIDR is itself; a prefix list is its entries
+   * there; undefined when they cannot be read (a prefix list that was not collected).
+   */
+  cidrsOf(source: string, side: 'before' | 'after'): readonly string[] | undefined
 }
+
+/** A prefix list's entries as CIDRs (normalize keeps them in `attributes.entries`). */
+export const prefixListCidrs = (r: Resource | undefined): string[] | undefined =>
+  r?.kind === 'prefix-list' ? ((r.attributes.entries ?? []) as Array<{ Cidr?: string }>).flatMap((e) => (e.Cidr ? [e.Cidr] : [])) : undefined
 
 export function diffContext(from: Snapshot, to: Snapshot): DiffContext {
   const before = new Map(from.resources.map((r) => [r.id, r]))
@@ -36,11 +45,14 @@ export function diffContext(from: Snapshot, to: Snapshot): DiffContext {
     return m
   }
   const enisByGroup = { before: enis(from), after: enis(to) }
+  const cidrsOf = (source: string, side: 'before' | 'after') =>
+    parseCidr(source) ? [source] : prefixListCidrs((side === 'before' ? before : after).get(source))
   for (const r of to.resources) {
     if (r.kind === 'security-group') {
       const rules = (r.attributes.rules ?? []) as SecurityGroupRule[]
-      if (rules.some((x) => !x.IsEgress && isWorldCidr(x.CidrIpv4 ?? x.CidrIpv6 ?? ''))) worldOpenGroupsAfter.add(r.id)
+      const sources = rules.filter((x) => !x.IsEgress).flatMap((x) => cidrsOf(x.CidrIpv4 ?? x.CidrIpv6 ?? x.PrefixListId ?? '', 'after') ?? [])
+      if (breadthOfCidrs(sources) === 'world') worldOpenGroupsAfter.add(r.id)
     } else if (r.kind === 'subnet' && r.attributes.tier === 'public') publicSubnetsAfter.add(r.id)
   }
-  return { before, after, attachedGroups, worldOpenGroupsAfter, publicSubnetsAfter, enisByGroup }
+  return { before, after, attachedGroups, worldOpenGroupsAfter, publicSubnetsAfter, enisByGroup, cidrsOf }
 }

@@ -1,9 +1,6 @@
 import type { ChangeCause, ExposureChange, ExposureChangeType, ExposureFact, PortRange, ResourceKind, Severity } from '../../shared/index.ts'
-import { cidrCovers, isWorldWide } from './cidrRelations.ts'
-import { describeSources } from './describeSources.ts'
-import { portSeverity } from './portSeverity.ts'
-import { capSeverity, maxSeverity, severityRank } from './severity.ts'
-import { sourceSeverity } from './sourceSeverity.ts'
+import { cidrCovers, portRangeText, sourcesText } from '../../shared/network/index.ts'
+import { capSeverity, severityRank } from '../../shared/severityOrder.ts'
 
 export interface ExposureDiffDeps {
   kindOf(resourceId: string): ResourceKind
@@ -12,6 +9,8 @@ export interface ExposureDiffDeps {
   /** The most a change on this resource can be (a group nobody uses: low). */
   capOf(resourceId: string): Severity
   causesOf(resourceId: string, protocol: string, ports: PortRange, widening: boolean): ChangeCause[]
+  /** The severity of letting these sources open (protocol, ports), before the cap. */
+  severityOf(protocol: string, ports: PortRange, sources: readonly string[]): Severity
 }
 
 type PieceState = 'none' | 'same' | 'opened' | 'closed' | 'widened' | 'narrowed'
@@ -53,10 +52,8 @@ export function diffExposure(before: readonly ExposureFact[], after: readonly Ex
       const ports = { from: p.from, to: p.to }
       const widening = change === 'newly-exposed' || change === 'widened'
       const newSources = p.state === 'opened' ? p.after : p.gained
-      // Graded on what became reachable: the internet as a whole by port, else source by source.
-      const severity = !widening ? 'info'
-        : capSeverity(isWorldWide(newSources) ? portSeverity(protocol, ports)
-          : maxSeverity(...newSources.map((s) => sourceSeverity(s, protocol, ports))), deps.capOf(resourceId))
+      // Graded on what became reachable, all new sources taken together (the shared catalogue).
+      const severity = !widening ? 'info' : capSeverity(deps.severityOf(protocol, ports, newSources), deps.capOf(resourceId))
       const sources = p.state === 'closed' ? p.before : p.after
       out.push({
         change, severity, resourceId, resourceKind: deps.kindOf(resourceId), protocol, ports, sources,
@@ -110,9 +107,9 @@ function merge(pieces: Piece[]): Piece[] {
 }
 
 function summarize(change: ExposureChangeType, id: string, protocol: string, ports: PortRange, piece: Piece): string {
-  const p = { before: describeSources(piece.before), after: describeSources(piece.after), state: piece.state }
+  const p = { before: sourcesText(piece.before), after: sourcesText(piece.after), state: piece.state }
   const what = protocol === 'tcp' || protocol === 'udp'
-    ? `${protocol} ${ports.from === ports.to ? ports.from : ports.from === 0 && ports.to === 65535 ? 'all ports' : `${ports.from}-${ports.to}`}`
+    ? `${protocol} ${ports.from === 0 && ports.to === 65535 ? 'all ports' : portRangeText(ports.from, ports.to)}`
     : protocol
   switch (change) {
     case 'newly-exposed': return `${id} newly exposed: ${what} from ${p.after}`

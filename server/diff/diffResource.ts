@@ -5,7 +5,7 @@ import { diffFields } from './diffFields.ts'
 import { diffRuleSet } from './diffRuleSet.ts'
 import { RELATION_FIELDS, relationIds } from './relationFields.ts'
 import { RULE_PATHS, ruleSpecsFor } from './ruleSpecsFor.ts'
-import { capSeverity, maxSeverity } from './severity.ts'
+import { capSeverity, maxSeverity } from '../../shared/severityOrder.ts'
 
 export interface ResourceDiff {
   resource: ResourceChange | null
@@ -20,7 +20,7 @@ export function diffResource(before: Resource | undefined, after: Resource | und
   const r = (after ?? before)!
   const change = !before ? 'added' : !after ? 'removed' : 'modified'
   const unusedGroup = r.kind === 'security-group' && !ctx.attachedGroups.has(r.id)
-  const rules = ruleSpecsFor(r.kind).flatMap((spec) => diffRuleSet(spec, before, after))
+  const rules = ruleSpecsFor(r.kind).flatMap((spec) => diffRuleSet(spec, before, after, ctx))
     // A group no interface uses exposes nothing yet; its rule changes matter when it gets attached.
     .map((c) => (unusedGroup ? { ...c, severity: capSeverity(c.severity, 'low') } : c))
 

@@ -6,7 +6,8 @@ import { deepEqual } from './deepEqual.ts'
 import { diffResource } from './diffResource.ts'
 import { exposureCauses } from './exposureCauses.ts'
 import { exposureFactsFromRules } from './exposureFactsFromRules.ts'
-import { maxSeverity, severityRank } from './severity.ts'
+import { openingSeverity } from './openingSeverity.ts'
+import { maxSeverity, severityRank } from '../../shared/severityOrder.ts'
 
 export interface DiffOptions {
   /**
@@ -50,6 +51,7 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, options: DiffOptions
       : [],
     capOf: (id) => ((ctx.after.get(id) ?? ctx.before.get(id))?.kind === 'security-group' && !ctx.attachedGroups.has(id) ? 'low' : 'critical'),
     causesOf: exposureCauses(resources, relationships, ctx),
+    severityOf: (protocol, ports, sources) => openingSeverity(protocol, ports, sources, (s) => ctx.cidrsOf(s, 'after')),
   })
 
   const all: Severity[] = [...exposure.map((e) => e.severity), ...resources.map((r) => r.severity), ...relationships.map((r) => r.severity)]

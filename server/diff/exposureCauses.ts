@@ -1,6 +1,6 @@
 import type { ChangeCause, NetworkAclEntry, PortRange, RelationshipChange, ResourceChange, RuleChange, SecurityGroupRule } from '../../shared/index.ts'
 import type { DiffContext } from './diffContext.ts'
-import { protocolName } from './protocolName.ts'
+import { protocolName } from '../../shared/network/index.ts'
 import { rulePorts } from './securityGroupRuleSpecs.ts'
 
 export type CausesOf = (resourceId: string, protocol: string, ports: PortRange, widening: boolean) => ChangeCause[]

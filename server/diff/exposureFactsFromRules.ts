@@ -1,6 +1,5 @@
 import type { ExposureFact, SecurityGroupRule, Snapshot } from '../../shared/index.ts'
-import { parseCidr } from './cidrRelations.ts'
-import { protocolName } from './protocolName.ts'
+import { parseCidr, protocolName } from '../../shared/network/index.ts'
 import { rulePorts } from './securityGroupRuleSpecs.ts'
 
 /**
@@ -17,7 +16,7 @@ export function exposureFactsFromRules(snapshot: Snapshot): ExposureFact[] {
       const source = rule.CidrIpv4 ?? rule.CidrIpv6 ?? rule.PrefixListId
       if (!source) continue // a group reference: internal access, not from the internet (§1.3)
       const p = protocolName(rule.IpProtocol)
-      const protocols = p === 'all' ? ['tcp', 'udp', parseCidr(source)?.v6 ? 'icmpv6' : 'icmp'] : [p]
+      const protocols = p === 'all' ? ['tcp', 'udp', parseCidr(source)?.family === 6 ? 'icmpv6' : 'icmp'] : [p]
       for (const protocol of protocols) {
         out.push({
           resourceId: r.id, protocol,

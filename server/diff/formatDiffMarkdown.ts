@@ -1,5 +1,6 @@
-import type { Diff } from '../../shared/index.ts'
-import { describeSources } from './describeSources.ts'
+import type { Attribution, Diff } from '../../shared/index.ts'
+import { sourcesText } from '../../shared/network/index.ts'
+import { attributionById, attributionHeading, attributionLines } from '../attribution/formatAttribution.ts'
 import { type DiffTitle, fieldText, portsText } from './formatDiffText.ts'
 
 /**
@@ -19,8 +20,10 @@ const code = (s: string) => `\`${s.replace(/[`\u0000-\u001f\u007f]/g, '?')}\``
 const LIMIT = 50
 const sev = (s: string) => (s === 'critical' || s === 'high' ? `**${s}**` : s)
 
-/** `vpclens diff --markdown`: a pull-request comment, security-relevant changes first. */
-export function formatDiffMarkdown(diff: Diff, title: DiffTitle): string {
+/** `vpclens diff --markdown`: a pull-request comment, security-relevant changes first; with who changed what. */
+export function formatDiffMarkdown(diff: Diff, title: DiffTitle, attribution?: Attribution): string {
+  const who = attributionById(attribution)
+  const whoCell = (id: string) => (who.has(id) ? attributionLines(who.get(id)!).map(escapeMarkdown).join('<br>') : '')
   const s = diff.summary
   const out = [
     `### vpclens: ${escapeMarkdown(title.env)} version ${title.from} → ${title.to}`,
@@ -39,14 +42,16 @@ export function formatDiffMarkdown(diff: Diff, title: DiffTitle): string {
     out.push('', `#### Exposure changes${diff.exposureBasis === 'rules' ? ' (from security-group ingress rules)' : ''}`, '',
       '| Severity | Change | Resource | Ports | Sources | Caused by |', '|---|---|---|---|---|---|',
       ...diff.exposure.slice(0, LIMIT).map((e) => `| ${sev(e.severity)} | ${e.change} | ${code(e.resourceId)} | ${portsText(e)} | ` +
-        `${escapeMarkdown(describeSources(e.sources))} | ${e.causes.map((c) => escapeMarkdown(c.summary)).join('<br>') || '–'}` +
+        `${escapeMarkdown(sourcesText(e.sources))} | ${e.causes.map((c) => escapeMarkdown(c.summary)).join('<br>') || '–'}` +
         `${e.accepted ? `<br>accepted: ${escapeMarkdown(e.accepted.reason)} (${escapeMarkdown(e.accepted.owner)})` : ''} |`),
       ...more(diff.exposure.length))
   }
   if (diff.resources.length > 0) {
-    out.push('', '#### Resources', '', '| Severity | Change | Kind | Resource | Rule changes | Field changes |', '|---|---|---|---|---|---|',
+    out.push('', '#### Resources', '', `| Severity | Change | Kind | Resource | Rule changes | Field changes |${attribution ? ' Changed by |' : ''}`,
+      `|---|---|---|---|---|---|${attribution ? '---|' : ''}`,
       ...diff.resources.slice(0, LIMIT).map((r) => `| ${sev(r.severity)} | ${r.change} | ${r.kind} | ${code(r.id)}${r.name ? ` ${escapeMarkdown(r.name)}` : ''} | ` +
-        `${r.rules.map((c) => escapeMarkdown(c.summary)).join('<br>') || '–'} | ${r.fields.map((f) => escapeMarkdown(fieldText(f))).join('<br>') || '–'} |`),
+        `${r.rules.map((c) => escapeMarkdown(c.summary)).join('<br>') || '–'} | ${r.fields.map((f) => escapeMarkdown(fieldText(f))).join('<br>') || '–'} |` +
+        (attribution ? ` ${whoCell(r.id) || '–'} |` : '')),
       ...more(diff.resources.length))
   }
   if (diff.relationships.length > 0) {
@@ -55,6 +60,14 @@ export function formatDiffMarkdown(diff: Diff, title: DiffTitle): string {
         `${r.added.map(code).join(' ') || '–'} | ${r.removed.map(code).join(' ') || '–'} |`),
       ...(diff.relationships.length > LIMIT ? [`| … | ${diff.relationships.length - LIMIT} more | | | |`] : []),
       '', '</details>')
+  }
+  if (attribution) {
+    const shown = new Set(diff.resources.slice(0, LIMIT).map((r) => r.id))
+    const rest = attribution.resources.filter((r) => !shown.has(r.resourceId))
+    out.push('', `#### Who changed it`, '', escapeMarkdown(attributionHeading(attribution)) + '.')
+    if (rest.length > 0) {
+      out.push('', '| Resource | Changed by |', '|---|---|', ...rest.slice(0, LIMIT).map((r) => `| ${code(r.resourceId)} | ${whoCell(r.resourceId)} |`))
+    }
   }
   return out.join('\n') + '\n'
 }

@@ -1,5 +1,6 @@
-import type { Diff, ExposureChange, FieldChange } from '../../shared/index.ts'
-import { describeSources } from './describeSources.ts'
+import type { Attribution, Diff, ExposureChange, FieldChange } from '../../shared/index.ts'
+import { sourcesText } from '../../shared/network/index.ts'
+import { attributionById, attributionHeading, attributionLines } from '../attribution/formatAttribution.ts'
 
 export interface DiffTitle { env: string; from: string; to: string }
 
@@ -22,8 +23,12 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => '  ' + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd())
 }
 
-/** The readable table `vpclens diff` prints by default: exposure first, then resources, then links. */
-export function formatDiffText(diff: Diff, title: DiffTitle): string {
+/**
+ * The readable table `vpclens diff` prints by default: exposure first, then resources, then links;
+ * with an attribution, who changed each resource (CloudTrail) beside it.
+ */
+export function formatDiffText(diff: Diff, title: DiffTitle, attribution?: Attribution): string {
+  const who = attributionById(attribution)
   const s = diff.summary
   const lines = [
     `${plain(title.env)}: version ${title.from} → ${title.to}`,
@@ -40,7 +45,7 @@ export function formatDiffText(diff: Diff, title: DiffTitle): string {
     lines.push(...table([
       ['SEVERITY', 'CHANGE', 'RESOURCE', 'PORTS', 'SOURCES', 'CAUSE'],
       ...diff.exposure.slice(0, LIMIT).map((e) => [
-        e.severity, e.change, e.resourceId, portsText(e), describeSources(e.sources),
+        e.severity, e.change, e.resourceId, portsText(e), sourcesText(e.sources),
         plain(e.causes.map((c) => c.summary).join('; ') || '–') + (e.accepted ? `  [accepted: ${plain(e.accepted.reason)} (${plain(e.accepted.owner)})]` : ''),
       ]),
     ]))
@@ -52,6 +57,7 @@ export function formatDiffText(diff: Diff, title: DiffTitle): string {
       lines.push(`  ${r.severity.padEnd(8)}  ${r.change.padEnd(8)}  ${r.kind}  ${r.id}${r.name ? ` (${plain(r.name)})` : ''}`)
       for (const c of r.rules) lines.push(`      ${plain(c.summary)}${c.severity === 'info' ? '' : `  [${c.severity}]`}`)
       for (const f of r.fields) lines.push(`      ~ ${plain(fieldText(f))}`)
+      for (const l of who.has(r.id) ? attributionLines(who.get(r.id)!) : []) lines.push(`      ${plain(l)}`)
     }
     if (diff.resources.length > LIMIT) lines.push(`  … and ${diff.resources.length - LIMIT} more`)
   }
@@ -59,6 +65,15 @@ export function formatDiffText(diff: Diff, title: DiffTitle): string {
     lines.push('', 'RELATIONSHIPS')
     lines.push(...table(diff.relationships.slice(0, LIMIT).map((r) => [r.severity, plain(r.summary)])))
     if (diff.relationships.length > LIMIT) lines.push(`  … and ${diff.relationships.length - LIMIT} more`)
+  }
+  if (attribution) {
+    // Resources changed only through their links or as a cause are attributed here; the rest above.
+    const shown = new Set(diff.resources.slice(0, LIMIT).map((r) => r.id))
+    const rest = attribution.resources.filter((r) => !shown.has(r.resourceId))
+    lines.push('', `WHO CHANGED IT (${plain(attributionHeading(attribution))})`)
+    if (attribution.resources.length === 0) lines.push('  no changed resource to look up')
+    for (const r of rest) lines.push(`  ${plain(r.resourceId)}`, ...attributionLines(r).map((l) => `      ${plain(l)}`))
+    if (rest.length === 0 && attribution.resources.length > 0) lines.push('  (beside each resource above)')
   }
   return lines.join('\n') + '\n'
 }

@@ -1,7 +1,6 @@
 import type { NetworkAclEntry, Severity } from '../../shared/index.ts'
 import { canonicalJson } from '../snapshot/canonicalJson.ts'
-import { isPrivateCidr, isWorldCidr } from './cidrRelations.ts'
-import { portText, protocolName } from './protocolName.ts'
+import { breadthOfCidrs, portText, protocolName } from '../../shared/network/index.ts'
 import type { RuleSpec } from './RuleSpec.ts'
 
 const entries = (egress: boolean) => (r: { raw: unknown }) =>
@@ -25,9 +24,9 @@ function ingressSeverity(_c: unknown, before: NetworkAclEntry | undefined, after
   const loosens = (after?.RuleAction === 'allow' && (before === undefined || before.RuleAction !== 'allow' || canonicalJson(before) !== canonicalJson(after)))
     || (after === undefined && before?.RuleAction === 'deny')
   if (!loosens) return 'info'
-  const cidr = cidrOf(after ?? before!)
-  if (isWorldCidr(cidr)) return 'medium'
-  return isPrivateCidr(cidr) ? 'info' : 'low'
+  // On its own a NACL entry opens nothing (the security groups decide); the exposure it causes may raise this.
+  const breadth = breadthOfCidrs([cidrOf(after ?? before!)])
+  return breadth === 'world' ? 'medium' : breadth === 'none' ? 'info' : 'low'
 }
 
 // Identity is (direction, rule number): the number is the entry's place in the ordered evaluation,

@@ -1,4 +1,5 @@
 import type { Resource, ResourceHistory } from '../../shared/index.ts'
+import { parseCidr } from '../../shared/network/index.ts'
 import type { DiffContext } from './diffContext.ts'
 import { diffResource } from './diffResource.ts'
 
@@ -13,6 +14,8 @@ export function resourceHistoryView(env: string, resourceId: string, revisions: 
   const ctx: DiffContext = {
     before: new Map(), after: new Map(), attachedGroups: new Set([resourceId]), worldOpenGroupsAfter: new Set(),
     publicSubnetsAfter: new Set(), enisByGroup: { before: new Map(), after: new Map() },
+    // Prefix lists are not at hand either: their addresses are unknown (graded at least low).
+    cidrsOf: (source) => (parseCidr(source) ? [source] : undefined),
   }
   return {
     env, resourceId,

@@ -1,6 +1,6 @@
 import type { Route } from '../../shared/index.ts'
 import { canonicalJson } from '../snapshot/canonicalJson.ts'
-import { isWorldCidr } from './cidrRelations.ts'
+import { isWorldCidr } from '../../shared/network/index.ts'
 import type { RuleSpec } from './RuleSpec.ts'
 
 const TARGET_FIELDS = [

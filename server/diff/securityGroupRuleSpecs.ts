@@ -1,8 +1,7 @@
 import type { PortRange, SecurityGroupRule } from '../../shared/index.ts'
-import { hasPorts, portText, protocolName } from './protocolName.ts'
+import { breadthOfCidrs, hasPorts, portText, protocolName } from '../../shared/network/index.ts'
+import { openingSeverity } from './openingSeverity.ts'
 import type { RuleSpec } from './RuleSpec.ts'
-import { isWorldCidr } from './cidrRelations.ts'
-import { sourceSeverity } from './sourceSeverity.ts'
 
 /** The source (ingress) or destination (egress) of a rule: a CIDR, a prefix list or a group. */
 export function ruleSource(r: SecurityGroupRule): string {
@@ -42,11 +41,11 @@ export const securityGroupIngressSpec: RuleSpec<SecurityGroupRule> = {
   key,
   content: (r) => r.Description ?? '',
   summary: summary(false),
-  severity(change, _before, after) {
+  severity(change, _before, after, ctx) {
     if (change !== 'added' || !after) return 'info'
     const p = protocolName(after.IpProtocol)
     if (after.ReferencedGroupInfo) return 'low'
-    return sourceSeverity(ruleSource(after), p, rulePorts(p, after.FromPort, after.ToPort))
+    return openingSeverity(p, rulePorts(p, after.FromPort, after.ToPort), [ruleSource(after)], (s) => ctx.cidrsOf(s, 'after'))
   },
 }
 
@@ -56,5 +55,6 @@ export const securityGroupEgressSpec: RuleSpec<SecurityGroupRule> = {
   key,
   content: (r) => r.Description ?? '',
   summary: summary(true),
-  severity: (change, _before, after) => (change === 'added' && after && isWorldCidr(ruleSource(after)) ? 'low' : 'info'),
+  severity: (change, _before, after, ctx) =>
+    (change === 'added' && after && breadthOfCidrs(ctx.cidrsOf(ruleSource(after), 'after') ?? []) === 'world' ? 'low' : 'info'),
 }

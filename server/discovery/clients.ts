@@ -5,6 +5,7 @@
  * Credentials come from the SDK's default chain (environment, profile, SSO, instance role), optionally
  * with a named profile, or from assumed roles (assumeRoleCredentials).
  */
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail'
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2'
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { OrganizationsClient } from '@aws-sdk/client-organizations'
@@ -59,6 +60,10 @@ export function buildStsClient(access: AwsAccess, region: string, credentials?: 
 
 export function buildOrganizationsClient(access: AwsAccess, region: string, credentials?: CredentialsInput): OrganizationsClient {
   return addReadOnlyGuard(new OrganizationsClient(baseConfig(access, region, credentials)), 'organizations', access.observe)
+}
+
+export function buildCloudTrailClient(access: AwsAccess, region: string, credentials?: CredentialsInput): CloudTrailClient {
+  return addReadOnlyGuard(new CloudTrailClient(baseConfig(access, region, credentials)), 'cloudtrail', access.observe)
 }
 
 /**

@@ -3,20 +3,21 @@
  * that is not a read before it is signed or leaves the process. vpclens is read-only by construction,
  * not only by the IAM policy a user may or may not attach.
  *
- * Allowed: operations named Describe*, List* or Get* (GetCallerIdentity among them), and sts:AssumeRole,
+ * Allowed: operations named Describe*, List* or Get* (GetCallerIdentity among them), sts:AssumeRole,
  * which writes nothing: it turns the caller's credentials into a role's, which is how `--role-arn` and
- * `--org-role` read other accounts.
+ * `--org-role` read other accounts, and cloudtrail:LookupEvents, which reads the event history
+ * (`--attribute`).
  */
 import { ReadOnlyViolation } from './ReadOnlyViolation.ts'
 
-export type AwsService = 'ec2' | 'elbv2' | 'sts' | 'organizations'
+export type AwsService = 'ec2' | 'elbv2' | 'sts' | 'organizations' | 'cloudtrail'
 
 /** Called for every operation the guard lets through, before it is sent (progress, tests). */
 export type CallObserver = (service: AwsService, operation: string) => void
 
 export function isReadOnlyOperation(service: AwsService, operation: string): boolean {
   if (/^(Describe|List|Get)[A-Z]/.test(operation)) return true
-  return service === 'sts' && operation === 'AssumeRole'
+  return (service === 'sts' && operation === 'AssumeRole') || (service === 'cloudtrail' && operation === 'LookupEvents')
 }
 
 interface MiddlewareHost {

@@ -1,11 +1,4 @@
-/** IP protocol numbers that have a name people read; others are shown as `proto/<n>`. */
-const NAMES: Record<string, string> = { '-1': 'all', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' }
-
-/** `tcp`, `udp`, `icmp`, `icmpv6`, `all`, or the protocol number, from an IpProtocol / NACL Protocol value. */
-export function protocolName(protocol: string | undefined): string {
-  const p = (protocol ?? '-1').toLowerCase()
-  return NAMES[p] ?? p
-}
+import { protocolName } from '../../shared/network/index.ts'
 
 /**
  * A rule's protocol and ports as the Security view labels them: `tcp/22`, `tcp/8000-8100`, `tcp/all`,

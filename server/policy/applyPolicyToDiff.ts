@@ -1,6 +1,6 @@
 import type { Diff, Exposure, PolicyChange, Snapshot } from '../../shared/index.ts'
 import type { SnapshotAnalysis } from '../analysis/analyzeSnapshot.ts'
-import { maxSeverity, severityRank } from '../diff/severity.ts'
+import { maxSeverity, severityRank } from '../../shared/severityOrder.ts'
 import { evaluatePolicy, type PolicyEvaluation } from './evaluatePolicy.ts'
 import type { Policy } from './Policy.ts'
 

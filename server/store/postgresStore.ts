@@ -1,4 +1,5 @@
-import pg from 'pg'
+import { createRequire } from 'node:module'
+import type pg from 'pg'
 import type { EnvironmentSummary, Resource, Snapshot, VersionSummary } from '../../shared/index.ts'
 import { hashResource } from '../snapshot/hashSnapshot.ts'
 import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, PRUNE_LOCK_KEY, SCHEMA_LOCK_KEY } from './postgresSchema.ts'
@@ -7,6 +8,10 @@ import { redactUrl } from './redactUrl.ts'
 import type { PruneOptions, PruneResult, PutMeta, PutResult, ResourceRevision, SnapshotStore } from './SnapshotStore.ts'
 import { StoreError } from './StoreError.ts'
 import { type RevisionRow, revisionFromRow } from './revisionFromRow.ts'
+
+// pg (about 40 CommonJS files) is loaded when a PostgreSQL store is opened, not by every command that
+// could open one: it was a large share of `vpclens exposure`'s start-up on SQLite.
+const requireCjs = createRequire(import.meta.url)
 
 interface VersionRow {
   env: string; seq: number; created_at: string; checked_at: string; hash: string; parent: number | null
@@ -33,7 +38,7 @@ class PostgresStore implements SnapshotStore {
 
   constructor(url: string) {
     this.where = redactUrl(url)
-    this.pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000 })
+    this.pool = new (requireCjs('pg') as typeof pg).Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000 })
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     this.pool.on('error', () => {})
     this.ready = this.migrate()

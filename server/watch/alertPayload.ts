@@ -1,5 +1,5 @@
 import type { AlertChange, Diff, ResourceKind, Severity, WebhookPayload } from '../../shared/index.ts'
-import { maxSeverity, reaches, severityRank } from '../diff/severity.ts'
+import { maxSeverity, reaches, severityRank } from '../../shared/severityOrder.ts'
 import { acceptedRuleChanges, ruleChangeKey } from '../policy/acceptedRuleChanges.ts'
 
 const MAX_CHANGES = 100

@@ -1,9 +1,8 @@
 import type { Severity } from '../schemas/severity.ts'
+import { severityRank } from '../severityOrder.ts'
 import { type Breadth, isWide } from './breadth.ts'
 import { catalogPortsIn } from './portCatalog.ts'
 import { hasPorts, isIcmpName } from './protocols.ts'
-
-const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
 
 /** More ports than this in one range is a range nobody means to expose one by one. */
 export const WIDE_PORT_RANGE = 1000
@@ -23,7 +22,7 @@ export function exposureSeverity(protocol: string, lo: number, hi: number, bread
   const [a, b] = protocol === 'all' ? [0, 65535] : [lo, hi]
   let worst: Severity = b - a + 1 > WIDE_PORT_RANGE ? 'high' : 'medium'
   const listed = catalogPortsIn(a, b)
-  for (const e of listed) if (RANK[e.severity] < RANK[worst]) worst = e.severity
+  for (const e of listed) if (severityRank(e.severity) < severityRank(worst)) worst = e.severity
   // Only web ports in the range (80, 443, 80-443 is not): what a web server is for.
   if (listed.length === b - a + 1 && listed.every((e) => e.class === 'web')) return 'low'
   return worst

@@ -27,7 +27,8 @@ export function isWorldCidr(text: string): boolean {
   return parseCidr(text, { requirePrefix: true })?.prefix === 0
 }
 
-type Range = [bigint, bigint]
+/** An inclusive range of addresses of one family. */
+export type Range = [bigint, bigint]
 
 /** Sorted, non-overlapping, non-adjacent ranges of the blocks of one family (non-CIDRs ignored). */
 function rangesOf(cidrs: readonly string[], family: 4 | 6): Range[] {

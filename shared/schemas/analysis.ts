@@ -219,6 +219,34 @@ export const ExposureReport = Type.Object({
 })
 export type ExposureReport = Static<typeof ExposureReport>
 
+/**
+ * One exposure in brief: what the Infrastructure view's overlay and its port filter need (which
+ * elements, how severe, which protocol and ports, the load balancer's listener), without sources,
+ * traces or caveats. At 20,000 interfaces the full report is tens of MB; this is a small fraction.
+ */
+export const ExposureBrief = Type.Object({
+  id: Type.String(),
+  eni: Type.String(),
+  resource: Type.Union([Type.String(), Type.Null()]),
+  vpcId: Type.Union([Type.String(), Type.Null()]),
+  subnetId: Type.Union([Type.String(), Type.Null()]),
+  protocol: ExposureProtocol,
+  ports: PortInterval,
+  severity: Severity,
+  lb: Type.Optional(Type.Object({ loadBalancerArn: Type.String(), listenerPort: Type.Integer() })),
+})
+export type ExposureBrief = Static<typeof ExposureBrief>
+
+/** GET …/exposure/summary: the exposure report without traces, sources or blocked paths. */
+export const ExposureSummary = Type.Object({
+  env: Type.String(),
+  version: Type.String(),
+  hash: Type.String(),
+  exposures: Type.Array(ExposureBrief),
+  summary: ExposureReport.properties.summary,
+})
+export type ExposureSummary = Static<typeof ExposureSummary>
+
 export const FindingsReport = Type.Object({
   env: Type.String(),
   version: Type.String(),

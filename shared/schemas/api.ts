@@ -1,15 +1,15 @@
 /** Request and response shapes of the HTTP API. */
 import Type, { type Static } from 'typebox'
-import { EnvironmentSummary, VersionSummary, ENV_NAME_PATTERN, VERSION_ID_PATTERN } from './versions.ts'
+import { EnvironmentSummary, VersionSummary, ENV_NAME_PATTERN, VersionSpecString } from './versions.ts'
 
 export const EnvParams = Type.Object({ env: Type.String({ pattern: ENV_NAME_PATTERN }) })
 export const VersionParams = Type.Object({
   env: Type.String({ pattern: ENV_NAME_PATTERN }),
-  version: Type.String({ pattern: VERSION_ID_PATTERN }),
+  version: VersionSpecString,
 })
 export const ResourceParams = Type.Object({
   env: Type.String({ pattern: ENV_NAME_PATTERN }),
-  version: Type.String({ pattern: VERSION_ID_PATTERN }),
+  version: VersionSpecString,
   id: Type.String({ minLength: 1, maxLength: 2048 }),
 })
 

@@ -5,7 +5,7 @@
 import Type, { type Static } from 'typebox'
 import { GraphEdge, GraphNode } from './graph.ts'
 import { Resource, ResourceKind } from './snapshot.ts'
-import { ENV_NAME_PATTERN, VERSION_ID_PATTERN } from './versions.ts'
+import { ENV_NAME_PATTERN, VersionSpecString } from './versions.ts'
 import { Severity } from './severity.ts'
 import { AcceptanceMark } from './acceptance.ts'
 import { PolicyChange } from './policy.ts'
@@ -175,8 +175,8 @@ export const DiffGraph = Type.Object({
 export type DiffGraph = Static<typeof DiffGraph>
 
 export const DiffQuery = Type.Object({
-  from: Type.String({ pattern: VERSION_ID_PATTERN }),
-  to: Type.String({ pattern: VERSION_ID_PATTERN }),
+  from: VersionSpecString,
+  to: VersionSpecString,
 })
 export type DiffQuery = Static<typeof DiffQuery>
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { Compile } from 'typebox/compile'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ExposureReport, FindingsReport, ReachResult } from '../../shared/index.ts'
+import { ExposureReport, ExposureSummary, FindingsReport, ReachResult } from '../../shared/index.ts'
 import { buildApp } from '../../server/app.ts'
 import { normalize } from '../../server/snapshot/normalize.ts'
 import { openSqliteStore } from '../../server/store/sqliteStore.ts'
@@ -61,6 +61,34 @@ describe('GET …/versions/:version/exposure', () => {
 
   it('404s an unknown version', async () => {
     const res = await get('/api/environments/prod/versions/7/exposure')
+    expect(res.statusCode).toBe(404)
+    expect(res.json().message).toBe('version 7 of environment prod not found')
+  })
+})
+
+describe('GET …/versions/:version/exposure/summary', () => {
+  it('is the exposure report in brief: the same exposures, without traces or sources', async () => {
+    const full = (await get('/api/environments/prod/versions/2/exposure')).json() as ExposureReport
+    const res = await get('/api/environments/prod/versions/2/exposure/summary')
+    expect(res.statusCode).toBe(200)
+    const brief = res.json() as ExposureSummary
+    expect(Compile(ExposureSummary).Check(brief)).toBe(true)
+    expect({ env: brief.env, version: brief.version, hash: brief.hash, summary: brief.summary })
+      .toEqual({ env: full.env, version: full.version, hash: full.hash, summary: full.summary })
+    expect(brief.exposures).toEqual(full.exposures.map((e) => ({
+      id: e.id, eni: e.eni, resource: e.resource, vpcId: e.vpcId, subnetId: e.subnetId, protocol: e.protocol, ports: e.ports, severity: e.severity,
+      ...(e.lb ? { lb: { loadBalancerArn: e.lb.loadBalancerArn, listenerPort: e.lb.listenerPort } } : {}),
+    })))
+    const app = brief.exposures.find((e) => e.eni === 'eni-app')
+    expect(app?.lb).toEqual({ loadBalancerArn: expect.stringMatching(/loadbalancer\/app\/web\//), listenerPort: 443 })
+    expect(Object.keys(brief.exposures[0]).sort()).not.toContain('trace')
+    expect(res.body.length).toBeLessThan(JSON.stringify(full).length / 2)
+  })
+
+  it('is documented in OpenAPI, and 404s an unknown version', async () => {
+    const spec = (await get('/api/openapi.json')).json() as { paths: Record<string, { get?: { responses: Record<string, unknown> } }> }
+    expect(Object.keys(spec.paths['/api/environments/{env}/versions/{version}/exposure/summary'].get!.responses).sort()).toEqual(['200', '404'])
+    const res = await get('/api/environments/prod/versions/7/exposure/summary')
     expect(res.statusCode).toBe(404)
     expect(res.json().message).toBe('version 7 of environment prod not found')
   })

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app.ts'
 import { normalize } from '../../server/snapshot/normalize.ts'
 import { openSqliteStore } from '../../server/store/sqliteStore.ts'
 import type { SnapshotStore } from '../../server/store/SnapshotStore.ts'
+import { sharedBrowser } from '../e2e/support/launchBrowser.ts'
 import { smallInventory } from '../fixtures/smallInventory.ts'
 
 interface Operation {
@@ -86,10 +86,7 @@ describe('/docs', () => {
     const server = await buildApp({ store })
     await server.listen({ host: '127.0.0.1', port: 0 })
     const { port } = server.server.address() as { port: number }
-    const browser = await chromium.launch({
-      executablePath: process.env.VPCLENS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
+    const browser = await sharedBrowser()
     try {
       const page = await browser.newPage()
       const violations: string[] = []

@@ -7,13 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { type Browser, type Page, chromium } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app.ts'
 import { normalize } from '../../server/snapshot/normalize.ts'
 import { openSqliteStore } from '../../server/store/sqliteStore.ts'
 import type { SnapshotStore } from '../../server/store/SnapshotStore.ts'
 import { buildWeb } from '../e2e/support/buildWeb.ts'
+import { sharedBrowser } from '../e2e/support/launchBrowser.ts'
 import { REPO } from '../e2e/support/startServer.ts'
 import { smallInventory } from '../fixtures/smallInventory.ts'
 
@@ -32,10 +33,7 @@ beforeAll(async () => {
   app = await buildApp({ store, webDir: join(REPO, 'web', 'dist'), security: { token: TOKEN } })
   await app.listen({ host: '127.0.0.1', port: 0 })
   url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`
-  browser = await chromium.launch({
-    executablePath: process.env.VPCLENS_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  browser = await sharedBrowser()
 })
 afterAll(async () => {
   await browser?.close()
@@ -70,11 +68,13 @@ describe('web app with an access token', () => {
     await page.locator('[data-testid="workspace"][data-version="1"]').waitFor({ timeout: 30_000 })
     expect(seen.prompts).toHaveLength(1)
     expect(seen.api.length).toBeGreaterThan(0)
-    // Every call carries the token; the one non-200 is the Refresh button's probe, which a server
-    // without discover options answers 409 (and the button stays hidden).
+    // Every call carries the token; the non-200s are the Refresh button's probe, which a server
+    // without discover options answers 409 (and the button stays hidden), and the live poll's 304s
+    // (the latest version is still the one the page has).
     expect(seen.api.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true)
-    expect(seen.api.filter((r) => r.status !== 200).map((r) => `${r.status} ${new URL(r.url).pathname}`))
-      .toEqual(seen.api.filter((r) => r.status !== 200).map(() => '409 /api/environments/prod/refresh'))
+    const notOk = seen.api.filter((r) => r.status !== 200).map((r) => `${r.status} ${new URL(r.url).pathname}`)
+    expect(notOk).toContain('409 /api/environments/prod/refresh')
+    expect(notOk.filter((r) => r !== '409 /api/environments/prod/refresh' && r !== '304 /api/environments/prod/latest')).toEqual([])
     expect(seen.violations).toEqual([])
 
     // sessionStorage belongs to the tab: another tab asks again.

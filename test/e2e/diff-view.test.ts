@@ -3,9 +3,7 @@
  * environment "edited" (stored through the real SQLite store) where an instance is modified in
  * place and renamed to hostile markup. Assertions read `window.__vpclens.cy`, the DOM and the API.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -17,6 +15,8 @@ import { smallInventory } from '../fixtures/smallInventory.ts'
 import { buildWeb } from './support/buildWeb.ts'
 import { launchBrowser } from './support/launchBrowser.ts'
 import { REPO, startServer, type RunningServer } from './support/startServer.ts'
+import { readmeScreenshot } from './support/readmeScreenshot.ts'
+import { demoStoreCopy } from './support/demoStoreCopy.ts'
 
 const RESULTS = join(REPO, 'test-results')
 const HOSTILE = '<img src=x onerror="window.__pwned=1">'
@@ -44,8 +44,7 @@ const statusIds = (g: DiffGraph, status: string) => g.nodes.filter((n) => n.stat
 beforeAll(async () => {
   await buildWeb()
   mkdirSync(RESULTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'vpclens-e2e-diff-'))
-  execFileSync(process.execPath, ['bin/vpclens.mjs', 'demo', '--data-dir', dataDir], { cwd: REPO, stdio: 'pipe' })
+  dataDir = await demoStoreCopy('e2e-diff')
   // "edited": the same instance, resized and renamed (a modified node, and untrusted text in the diff).
   const store = openSqliteStore(dataDir)
   await store.put('edited', normalize(smallInventory()), { source: 'import', at: '2026-11-01T00:00:00.000Z' })
@@ -233,7 +232,6 @@ describe('Diff view', () => {
     await page.getByTestId('change-item').first().click()
     await page.getByTestId('diff-details').waitFor()
     await page.waitForTimeout(300)
-    mkdirSync(join(REPO, 'docs', 'screenshots'), { recursive: true })
-    await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'diff.png') })
+    await readmeScreenshot(page, 'diff.png')
   })
 })

@@ -4,9 +4,7 @@
  * and draw.io parsed by the browser's own DOMParser, JSON against the API, CSV rows against the
  * analysis routes. (Escaping of hostile names in each format is covered by test/unit/export.test.ts.)
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -14,6 +12,7 @@ import type { ExposureReport, FindingsReport, Graph, SecurityGraph, VersionSumma
 import { buildWeb } from './support/buildWeb.ts'
 import { launchBrowser } from './support/launchBrowser.ts'
 import { REPO, startServer, type RunningServer } from './support/startServer.ts'
+import { demoStoreCopy } from './support/demoStoreCopy.ts'
 
 const RESULTS = join(REPO, 'test-results')
 let dataDir: string
@@ -34,9 +33,11 @@ const api = async <T,>(path: string): Promise<T> => {
 async function exportFile(id: string): Promise<{ name: string; body: Buffer }> {
   await page.getByTestId('export-menu').click()
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(`export-${id}`).click()])
-  const path = await download.path()
-  expect(path).toBeTruthy()
-  return { name: download.suggestedFilename(), body: readFileSync(path!) }
+  // Read through Playwright: the shared browser is a connected one, whose downloads have no local path.
+  const chunks: Buffer[] = []
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer)
+  expect(await download.failure()).toBeNull()
+  return { name: download.suggestedFilename(), body: Buffer.concat(chunks) }
 }
 
 /** Parses XML with the browser's DOMParser: the root's name, or the parser's error. */
@@ -49,8 +50,7 @@ const parseInBrowser = (xml: string, type: 'image/svg+xml' | 'application/xml') 
 beforeAll(async () => {
   await buildWeb()
   mkdirSync(RESULTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'vpclens-e2e-exports-'))
-  execFileSync(process.execPath, ['bin/vpclens.mjs', 'demo', '--data-dir', dataDir], { cwd: REPO, stdio: 'pipe' })
+  dataDir = await demoStoreCopy('e2e-exports')
   server = await startServer(dataDir)
   const versions = (await api<{ versions: VersionSummary[] }>('/api/environments/demo/versions')).versions
   version = versions.at(-1)!.id

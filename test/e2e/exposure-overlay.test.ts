@@ -6,7 +6,8 @@
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ExposureReport, Graph } from '../../shared/index.ts'
-import { openDemo, RESULTS, SCREENSHOTS, selectedIds, tap, type DemoSession } from './support/demoSession.ts'
+import { openDemo, RESULTS, selectedIds, tap, type DemoSession } from './support/demoSession.ts'
+import { readmeScreenshot } from './support/readmeScreenshot.ts'
 
 let s: DemoSession
 let report: ExposureReport
@@ -89,7 +90,7 @@ describe('exposure overlay', () => {
     }
     expect(steps.some((x) => x.check === 'sg')).toBe(true)
     expect(steps.some((x) => x.check === 'nacl-in')).toBe(true)
-    await s.page.screenshot({ path: join(SCREENSHOTS, 'exposure.png') })
+    await readmeScreenshot(s.page, 'exposure.png')
   })
 
   it('names the blocking layer for an open security group that is not exposed', async () => {

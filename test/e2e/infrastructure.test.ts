@@ -2,9 +2,7 @@
  * The Infrastructure view in a real browser against a real `vpclens serve` holding the demo story.
  * Assertions read `window.__vpclens.cy` (counts, selection, geometry), the DOM and the address bar.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +11,8 @@ import { layoutGraph } from '../../web/src/diagram/layout.ts'
 import { buildWeb } from './support/buildWeb.ts'
 import { launchBrowser } from './support/launchBrowser.ts'
 import { REPO, startServer, type RunningServer } from './support/startServer.ts'
+import { readmeScreenshot } from './support/readmeScreenshot.ts'
+import { demoStoreCopy } from './support/demoStoreCopy.ts'
 
 const RESULTS = join(REPO, 'test-results')
 let dataDir: string
@@ -53,8 +53,7 @@ async function clickNode(id: string) {
 beforeAll(async () => {
   await buildWeb()
   mkdirSync(RESULTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'vpclens-e2e-'))
-  execFileSync(process.execPath, ['bin/vpclens.mjs', 'demo', '--data-dir', dataDir], { cwd: REPO, stdio: 'pipe' })
+  dataDir = await demoStoreCopy('e2e')
   server = await startServer(dataDir)
   browser = await launchBrowser()
   page = browser.page
@@ -111,8 +110,7 @@ describe('Infrastructure view', () => {
     await page.getByRole('button', { name: 'Fit' }).click()
     expect(await inView('*')).toBe(true)
     await page.screenshot({ path: join(RESULTS, 'infrastructure-loaded.png') })
-    mkdirSync(join(REPO, 'docs', 'screenshots'), { recursive: true })
-    await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'infrastructure.png') })
+    await readmeScreenshot(page, 'infrastructure.png')
   })
 
   it('shows a clicked node in the side panel with its attributes', async () => {

@@ -6,7 +6,8 @@
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { FindingsReport, ResourceList, VersionSummary } from '../../shared/index.ts'
-import { openDemo, RESULTS, SCREENSHOTS, selectedIds, type DemoSession } from './support/demoSession.ts'
+import { openDemo, RESULTS, selectedIds, type DemoSession } from './support/demoSession.ts'
+import { readmeScreenshot } from './support/readmeScreenshot.ts'
 
 let s: DemoSession
 const base = () => `${s.server.url}/?env=demo&version=2`
@@ -34,7 +35,7 @@ describe('Findings list', () => {
     await expect.poll(() => rows.count()).toBe(report.findings.length)
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')))).toEqual(report.findings.map((f) => f.id))
     expect(await s.page.getByTestId('severity-critical').textContent()).toContain(String(report.counts.critical))
-    await s.page.screenshot({ path: join(SCREENSHOTS, 'findings.png') })
+    await readmeScreenshot(s.page, 'findings.png')
 
     // Only the critical ones.
     await s.page.getByTestId('severity-critical').click()
@@ -71,7 +72,7 @@ describe('Resource list', () => {
     for (const k of ['security-group', 'route-table', 'network-acl', 'prefix-list', 'listener', 'target-group', 'elastic-ip']) {
       expect([...kinds].some((t) => t.includes(k)), k).toBe(true)
     }
-    await s.page.screenshot({ path: join(SCREENSHOTS, 'resources.png') })
+    await readmeScreenshot(s.page, 'resources.png')
   })
 
   it('filters and sorts', async () => {

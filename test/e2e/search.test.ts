@@ -3,9 +3,7 @@
  * Expected results are derived from the API's graph by kind and containment (not by re-running the
  * matcher); what the page highlights is read from `window.__vpclens.cy` classes.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +11,7 @@ import type { Graph, VersionSummary } from '../../shared/index.ts'
 import { buildWeb } from './support/buildWeb.ts'
 import { launchBrowser } from './support/launchBrowser.ts'
 import { REPO, startServer, type RunningServer } from './support/startServer.ts'
+import { demoStoreCopy } from './support/demoStoreCopy.ts'
 
 const RESULTS = join(REPO, 'test-results')
 let dataDir: string
@@ -46,8 +45,7 @@ async function typeSearch(q: string) {
 beforeAll(async () => {
   await buildWeb()
   mkdirSync(RESULTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'vpclens-e2e-search-'))
-  execFileSync(process.execPath, ['bin/vpclens.mjs', 'demo', '--data-dir', dataDir], { cwd: REPO, stdio: 'pipe' })
+  dataDir = await demoStoreCopy('e2e-search')
   server = await startServer(dataDir)
   versions = (await api<{ versions: VersionSummary[] }>('/api/environments/demo/versions')).versions
   graph = await api<Graph>(`/api/environments/demo/versions/${versions.at(-1)!.id}/graph`)

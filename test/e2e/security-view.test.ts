@@ -6,7 +6,8 @@
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { SecurityGraph } from '../../shared/index.ts'
-import { openDemo, RESULTS, SCREENSHOTS, selectedIds, tap, type DemoSession } from './support/demoSession.ts'
+import { openDemo, RESULTS, selectedIds, tap, type DemoSession } from './support/demoSession.ts'
+import { readmeScreenshot } from './support/readmeScreenshot.ts'
 
 let s: DemoSession
 const VERSION = '2'
@@ -52,7 +53,7 @@ describe('Security view', () => {
     const label = await s.page.evaluate((id) => window.__vpclens!.cy.$id(`ingress:internet|${id}`).data('edgeLabel'), bastion.id)
     expect(label).toBe('tcp/22')
     expect(await s.page.getByTestId('tab-security').getAttribute('aria-selected')).toBe('true')
-    await s.page.screenshot({ path: join(SCREENSHOTS, 'security.png') })
+    await readmeScreenshot(s.page, 'security.png')
   })
 
   it('adds the interfaces carrying each group on demand', async () => {

@@ -2,9 +2,7 @@
  * The Timeline view in Chromium against a real `vpclens serve` holding the demo story: one mark per
  * version, severity from the timeline API, and picking two versions opens their diff.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -12,6 +10,8 @@ import type { Timeline, VersionSummary } from '../../shared/index.ts'
 import { buildWeb } from './support/buildWeb.ts'
 import { launchBrowser } from './support/launchBrowser.ts'
 import { REPO, startServer, type RunningServer } from './support/startServer.ts'
+import { readmeScreenshot } from './support/readmeScreenshot.ts'
+import { demoStoreCopy } from './support/demoStoreCopy.ts'
 
 const RESULTS = join(REPO, 'test-results')
 let dataDir: string
@@ -34,8 +34,7 @@ const mark = (id: string) => page.locator(`[data-testid="timeline-mark"][data-ve
 beforeAll(async () => {
   await buildWeb()
   mkdirSync(RESULTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'vpclens-e2e-timeline-'))
-  execFileSync(process.execPath, ['bin/vpclens.mjs', 'demo', '--data-dir', dataDir], { cwd: REPO, stdio: 'pipe' })
+  dataDir = await demoStoreCopy('e2e-timeline')
   server = await startServer(dataDir)
   browser = await launchBrowser()
   page = browser.page
@@ -74,8 +73,7 @@ describe('Timeline view', () => {
     const added = timeline.versions[2]!.changes!.added
     expect(await mark('3').locator('rect.timeline-bar-added').count()).toBe(added > 0 ? 1 : 0)
     expect(await page.getByTestId('timeline-legend').textContent()).toContain('critical')
-    mkdirSync(join(REPO, 'docs', 'screenshots'), { recursive: true })
-    await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'timeline.png') })
+    await readmeScreenshot(page, 'timeline.png')
   })
 
   it('opens the diff of two picked versions, older first whatever the click order', async () => {

@@ -13,6 +13,7 @@ const IAM_PREFIX: Record<string, { iam: string; service: AwsService }> = {
   'client-elastic-load-balancing-v2': { iam: 'elasticloadbalancing', service: 'elbv2' },
   'client-sts': { iam: 'sts', service: 'sts' },
   'client-organizations': { iam: 'organizations', service: 'organizations' },
+  'client-cloudtrail': { iam: 'cloudtrail', service: 'cloudtrail' },
 }
 
 function operationsInCode(): { action: string; service: AwsService; operation: string }[] {
@@ -63,5 +64,8 @@ describe('least-privilege IAM policy', () => {
     }
     expect(isReadOnlyOperation('sts', 'AssumeRole')).toBe(true)
     expect(isReadOnlyOperation('sts', 'GetCallerIdentity')).toBe(true)
+    expect(isReadOnlyOperation('cloudtrail', 'LookupEvents')).toBe(true)
+    expect(isReadOnlyOperation('ec2', 'LookupEvents')).toBe(false)
+    for (const op of ['StartLogging', 'StopLogging', 'DeleteTrail', 'PutEventSelectors', 'CreateTrail']) expect(isReadOnlyOperation('cloudtrail', op), op).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Graph, GraphNode } from '../../shared/index.ts'
-import { layoutGraph, type Box, type DiagramLayout } from '../../web/src/diagram/layout.ts'
+import { OVERVIEW_ASPECT, gridArrangement, layoutGraph, type Box, type DiagramLayout } from '../../web/src/diagram/layout.ts'
 import { METRICS } from '../../web/src/diagram/metrics.ts'
 
 /** A seeded PRNG so the shuffles are reproducible. */
@@ -165,6 +165,26 @@ describe('layoutGraph', () => {
     expect(subnet.w).toBeGreaterThan(METRICS.subnet.minCols * METRICS.leaf.w) // the grid widened for 168 resources
   })
 
+  it('puts many VPCs in a grid shaped for the screen, not in one row', () => {
+    const big = makeGraph({ vpcs: 10, azs: 3, subnetsPerAz: 6, enisPerSubnet: 20 })
+    const l = layoutGraph(big)
+    const vpcs = Array.from({ length: 10 }, (_, v) => l.boxes.get(`vpc-${v}`)!)
+    const rows = [...new Set(vpcs.map((b) => b.y))].sort((a, b) => a - b)
+    const cols = [...new Set(vpcs.map((b) => b.x))].sort((a, b) => a - b)
+    expect(rows.length).toBeGreaterThanOrEqual(2)
+    expect(cols.length).toBeGreaterThanOrEqual(3)
+    expect(rows.length * cols.length).toBeGreaterThanOrEqual(10)
+    // Reading order: VPC 0 top left, then along the first row.
+    expect([vpcs[0].x, vpcs[0].y]).toEqual([cols[0], rows[0]])
+    expect(vpcs[1].y).toBe(rows[0])
+    expect(vpcs[1].x).toBeGreaterThan(vpcs[0].x)
+    for (let i = 0; i < vpcs.length; i++) for (let j = i + 1; j < vpcs.length; j++) expect(overlap(vpcs[i], vpcs[j]), `vpc-${i} / vpc-${j}`).toBe(false)
+    const w = Math.max(...vpcs.map((b) => b.x + b.w)) - Math.min(...vpcs.map((b) => b.x))
+    const h = Math.max(...vpcs.map((b) => b.y + b.h)) - Math.min(...vpcs.map((b) => b.y))
+    expect(w / h).toBeGreaterThan(OVERVIEW_ASPECT / 2)
+    expect(w / h).toBeLessThan(OVERVIEW_ASPECT * 2)
+  })
+
   it('handles odd graphs: empty containers, dangling parents, a parent cycle', () => {
     const odd: Graph = {
       nodes: [
@@ -178,5 +198,32 @@ describe('layoutGraph', () => {
     const l = layoutGraph(odd)
     for (const n of odd.nodes) expect(l.positions.has(n.id), n.id).toBe(true)
     expect(l.parents.size).toBe(0)
+  })
+})
+
+describe('gridArrangement', () => {
+  it('picks the column count that shows the grid largest in the viewport', () => {
+    const ten = Array.from({ length: 10 }, () => ({ w: 1000, h: 600 }))
+    // 3 columns: 3,140 × 2,610 (fit 3.83e-4); 4 columns: 4,210 × 1,940 (3.80e-4); 5: 5,280 × 1,270 (3.03e-4).
+    const g = gridArrangement(ten, 1.6, 70, 70)
+    expect(g.cols).toBe(3)
+    expect([g.w, g.h]).toEqual([3140, 2610])
+    expect(g.cells.slice(0, 4)).toEqual([{ x: 0, y: 0 }, { x: 1070, y: 0 }, { x: 2140, y: 0 }, { x: 0, y: 670 }])
+    // A wide screen takes more columns; a tall one fewer.
+    expect(gridArrangement(ten, 4, 70, 70).cols).toBe(5)
+    expect(gridArrangement(ten, 0.5, 70, 70).cols).toBe(2)
+  })
+
+  it('sizes each column by its widest box and each row by its tallest', () => {
+    // Aspect 4: one column would fit at 1/220, two at 1/150 (510 × 150), three at 4/620.
+    const g = gridArrangement([{ w: 100, h: 50 }, { w: 300, h: 20 }, { w: 200, h: 80 }, { w: 50, h: 10 }], 4, 10, 20)
+    expect(g.cols).toBe(2)
+    expect(g.cells).toEqual([{ x: 0, y: 0 }, { x: 210, y: 0 }, { x: 0, y: 70 }, { x: 210, y: 70 }])
+    expect([g.w, g.h]).toEqual([510, 150])
+  })
+
+  it('handles nothing and one box', () => {
+    expect(gridArrangement([], 1.6, 70, 70)).toEqual({ cells: [], cols: 0, w: 0, h: 0 })
+    expect(gridArrangement([{ w: 5, h: 7 }], 1.6, 70, 70)).toEqual({ cells: [{ x: 0, y: 0 }], cols: 1, w: 5, h: 7 })
   })
 })

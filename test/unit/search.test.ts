@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Graph, GraphNode } from '../../shared/index.ts'
-import { parseCidr, rangeInside } from '../../web/src/search/parseCidr.ts'
+import { cidrInside, parseCidr } from '../../shared/network/index.ts'
 import { parseSearch, tokenize } from '../../web/src/search/parseSearch.ts'
 import { searchGraph } from '../../web/src/search/searchGraph.ts'
 
@@ -24,15 +24,16 @@ const graph: Graph = {
 }
 const ids = (q: string) => searchGraph(graph, q).ids
 
-describe('parseCidr', () => {
+describe('parseCidr (the shared parser, as search uses it)', () => {
   it('reads IPv4 and IPv6 addresses and blocks, and rejects the rest', () => {
-    expect(parseCidr('10.0.1.0/24')).toEqual({ v6: false, first: 0x0a000100n, last: 0x0a0001ffn })
-    expect(parseCidr('10.0.1.77/24')!.first).toBe(0x0a000100n) // host bits are cleared
-    expect(parseCidr('2600:1f18::/32')!.last - parseCidr('2600:1f18::/32')!.first).toBe((1n << 96n) - 1n)
-    for (const bad of ['10.0.1', '10.0.1.256', '10.0.1.0/33', '1::2::3', 'abc', '10.0.0.0/8/1', '']) expect(parseCidr(bad), bad).toBeNull()
-    expect(rangeInside(parseCidr('10.0.1.5')!, parseCidr('10.0.0.0/16')!)).toBe(true)
-    expect(rangeInside(parseCidr('10.0.0.0/16')!, parseCidr('10.0.1.0/24')!)).toBe(false)
-    expect(rangeInside(parseCidr('::a00:105')!, parseCidr('10.0.0.0/8')!)).toBe(false) // families never mix
+    expect(parseCidr('10.0.1.0/24')).toEqual({ family: 4, lo: 0x0a000100, hi: 0x0a0001ff, prefix: 24, hostBitsSet: false })
+    expect(parseCidr('10.0.1.77/24')!.lo).toBe(0x0a000100) // host bits are cleared
+    const v6 = parseCidr('2600:1f18::/32')!
+    expect(v6.family === 6 && v6.hi - v6.lo).toBe((1n << 96n) - 1n)
+    for (const bad of ['10.0.1', '10.0.1.256', '10.0.1.0/33', '1::2::3', 'abc', '10.0.0.0/8/1', '']) expect(parseCidr(bad), bad).toBeUndefined()
+    expect(cidrInside(parseCidr('10.0.1.5')!, parseCidr('10.0.0.0/16')!)).toBe(true)
+    expect(cidrInside(parseCidr('10.0.0.0/16')!, parseCidr('10.0.1.0/24')!)).toBe(false)
+    expect(cidrInside(parseCidr('::a00:105')!, parseCidr('10.0.0.0/8')!)).toBe(false) // families never mix
   })
 })
 

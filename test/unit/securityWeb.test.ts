@@ -7,7 +7,8 @@ import type { ElementDefinition } from 'cytoscape'
 import type { Exposure, ExposureReport, SecurityGraph } from '../../shared/index.ts'
 import { buildSecurityGraph } from '../../server/graph/buildSecurityGraph.ts'
 import { normalize } from '../../server/snapshot/normalize.ts'
-import { applyExposureOverlay, compactPorts, exposedOnPort, exposurePorts } from '../../web/src/diagram/exposureOverlay.ts'
+import { applyExposureOverlay, compactPorts, exposedCountLine, exposedOnPort, exposedPerContainer, exposurePorts } from '../../web/src/diagram/exposureOverlay.ts'
+import { overviewFontSize, overviewText } from '../../web/src/diagram/overviewLabels.ts'
 import { layoutSecurityGraph, SECURITY_METRICS } from '../../web/src/diagram/securityLayout.ts'
 import { toSecurityElements } from '../../web/src/diagram/toSecurityElements.ts'
 import { filterRows, sortRows } from '../../web/src/components/tableRows.ts'
@@ -114,6 +115,24 @@ describe('exposure overlay', () => {
     expect(exposedOnPort(r, 8080)).toEqual(new Set(['eni-2', 'i-2', 'eni-3']))
   })
 
+  it('counts the exposed interfaces of each VPC and collapsed subnet under its name, with the worst severity', () => {
+    const withVpc: ElementDefinition[] = [
+      { group: 'nodes', data: { id: 'vpc-1', kind: 'vpc', label: 'prod  ·  vpc-1' }, classes: ['vpc', 'container'] },
+      { group: 'nodes', data: { id: 'subnet-1', kind: 'subnet', label: 'public\n3 ENIs' }, classes: ['subnet', 'container', 'collapsed'] },
+      { group: 'nodes', data: { id: 'vpc-2', kind: 'vpc', label: 'idle' }, classes: ['vpc', 'container'] },
+    ]
+    const out = byId(applyExposureOverlay(withVpc, r, null))
+    // eni-1 (critical), eni-2 (info) and eni-3 (high) are all in vpc-1 / subnet-1.
+    expect(out.get('vpc-1')!.data.label).toBe('prod  ·  vpc-1\n▲ 3 exposed interfaces · worst CRIT')
+    expect(out.get('vpc-1')!.data.exposedCount).toBe(3)
+    expect(out.get('subnet-1')!.data.label).toBe('public\n3 ENIs\n▲ 3 exposed interfaces · worst CRIT')
+    expect(out.get('vpc-2')).toEqual(withVpc[2])
+    // An expanded subnet keeps its plain name (its interfaces carry the overlay themselves).
+    expect(byId(applyExposureOverlay(elements, r, null)).get('subnet-1')!.data.label).toBe('public')
+    const one = exposedPerContainer(report([exposure({ severity: 'low' }), exposure({ id: 'y', severity: 'medium' })]))
+    expect(exposedCountLine(one.get('vpc-1')!)).toBe('▲ 1 exposed interface · worst MED')
+  })
+
   it('formats ports compactly', () => {
     expect(exposurePorts({ protocol: 'tcp', ports: [1024, 65535] })).toBe('tcp/1024-65535')
     expect(exposurePorts({ protocol: 'udp', ports: [0, 65535] })).toBe('udp/all')
@@ -144,5 +163,19 @@ describe('list rows', () => {
     expect(viewFromUrl('findings')).toBe('findings')
     expect(viewFromUrl('<script>')).toBe('infrastructure')
     expect(viewFromUrl(null)).toBe('infrastructure')
+  })
+})
+
+describe('overviewFontSize', () => {
+  it('draws VPC names 15 screen pixels tall at overview, within the header band and the box width', () => {
+    // Zoom 0.05: 15 px on screen is 300 model px, if the band (900) and width (20,000) allow it.
+    expect(overviewFontSize('prod', 20_000, 900, 0.05)).toBe(300)
+    // Two lines in a 300 px band: at most 0.9 × 300 / 2.6.
+    expect(overviewFontSize('prod\n▲ 3 exposed', 20_000, 300, 0.05)).toBeCloseTo(270 / 2.6, 6)
+    // 40 characters in a 2,000 px box: at most 0.94 × 2,000 / (40 × 0.62).
+    expect(overviewFontSize('x'.repeat(40), 2_000, 900, 0.05)).toBeCloseTo(1880 / 24.8, 6)
+    expect(overviewText('prod  ·  vpc-1  ·  10.0.0.0/16\n▲ 3 exposed interfaces · worst CRIT', 'prod')).toBe('prod\n▲ 3 exposed interfaces · worst CRIT')
+    // Never smaller than the normal header font.
+    expect(overviewFontSize('prod', 30, 38, 0.05)).toBe(15)
   })
 })

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ElementDefinition } from 'cytoscape'
 import type { Finding, Graph, ResourceSummary } from '../../shared/index.ts'
-import { getEnvironments, getExposure, getGraph, getVersions } from './api/index.ts'
+import { getEnvironments, getExposure, getExposureSummary, getGraph, getVersions } from './api/index.ts'
 import { ExposureTrace } from './components/ExposureTrace.tsx'
 import { EnvironmentPicker } from './components/EnvironmentPicker.tsx'
 import { ExportMenu } from './components/ExportMenu.tsx'
@@ -15,7 +15,10 @@ import { ViewTabs } from './components/ViewTabs.tsx'
 import { viewFromUrl, type ViewId } from './components/viewTabs.ts'
 import { applyExposureOverlay, exposedOnPort } from './diagram/exposureOverlay.ts'
 import { selectedElement } from './state/selectedElement.ts'
+import { LiveNotice } from './components/LiveNotice.tsx'
 import { useAsync } from './state/useAsync.ts'
+import { useLiveVersion } from './state/useLiveVersion.ts'
+import { versionInList } from './state/versionInList.ts'
 import { useReloadable } from './state/useReloadable.ts'
 import { useUrlState } from './state/useUrlState.ts'
 import { useKeyboardShortcuts } from './state/useKeyboardShortcuts.ts'
@@ -32,6 +35,7 @@ import { useDiffPair } from './views/useDiffPair.ts'
 /** Environments → versions → graph, each chosen from the URL when it names one that exists. */
 export function App() {
   const [url, setUrl] = useUrlState()
+  const view = viewFromUrl(url.view)
   const envs = useAsync('environments', (signal) => getEnvironments(signal))
   const environments = envs.status === 'ready' ? envs.data : []
   const env = pickEnv(environments, url.env)
@@ -39,13 +43,35 @@ export function App() {
   // Reloadable: after a Refresh records a version, the list grows without blanking the diagram.
   const [versions, reloadVersions] = useReloadable(env, (signal) => getVersions(env!, signal))
   const versionList = versions.status === 'ready' ? versions.data : []
-  const version = versionList.some((v) => v.id === url.version) ? url.version : (versionList.at(-1)?.id ?? null)
+  // version=, from= and to= may be times (`2026-11-28T02:10Z`, `2h ago`): the version current then.
+  // A relative time is read against this render's clock; the effects below then put the id it chose in the address.
+  const now = Date.now()
+  const urlVersion = versionInList(url.version, versionList, now)
+  const version = urlVersion.error !== null ? null : (urlVersion.id ?? versionList.at(-1)?.id ?? null)
 
   // The diff view's pair (from=, to=): versions that exist, else the latest and the one before it.
   const [pair, setPair] = useDiffPair()
-  const known = (id: string | null) => id !== null && versionList.some((v) => v.id === id)
-  const diffTo = known(pair.to) ? pair.to : (versionList.at(-1)?.id ?? null)
-  const diffFrom = known(pair.from) ? pair.from : (versionList.at(-2)?.id ?? diffTo)
+  const pairTo = versionInList(pair.to, versionList, now)
+  const pairFrom = versionInList(pair.from, versionList, now)
+  const diffTo = pairTo.id ?? (versionList.at(-1)?.id ?? null)
+  const diffFrom = pairFrom.id ?? (versionList.at(-2)?.id ?? diffTo)
+  const versionError = urlVersion.error !== null ? `version=${url.version}: ${urlVersion.error}`
+    : view === 'diff' && pairFrom.error !== null ? `from=${pair.from}: ${pairFrom.error}`
+      : view === 'diff' && pairTo.error !== null ? `to=${pair.to}: ${pairTo.error}` : null
+  useEffect(() => {
+    // Times in from=/to= become the ids they chose, so that the address names the versions shown.
+    if (pairFrom.id !== null && pairTo.id !== null && (pairFrom.id !== pair.from || pairTo.id !== pair.to)) setPair({ from: pairFrom.id, to: pairTo.id })
+  }, [pairFrom.id, pairTo.id, pair.from, pair.to, setPair])
+
+  // Versions recorded by any process while the page is open: the lists grow, and a notice offers the diff.
+  const live = useLiveVersion(env)
+  const liveId = live.latest?.id ?? null
+  const listed = liveId === null || versions.status !== 'ready' || versionList.some((v) => v.id === liveId)
+  useEffect(() => {
+    if (!listed) reloadVersions().catch(() => {})
+  }, [listed, reloadVersions])
+  const [dismissed, setDismissed] = useState<string | null>(null)
+  const notice = live.recorded !== null && live.recorded.id !== dismissed && versionList.some((v) => v.id === live.recorded!.id) ? live.recorded : null
 
   const graphKey = env !== null && version !== null ? `${env}\n${version}` : null
   const graph = useAsync(graphKey, (signal) => getGraph(env!, version!, signal))
@@ -64,22 +90,23 @@ export function App() {
   if (graph.status === 'ready' && env !== null && shownRef.current?.graph !== graph.data) shownRef.current = { env, graph: graph.data }
   const shown = shownRef.current !== null && shownRef.current.env === env ? shownRef.current.graph : null
 
-  const view = viewFromUrl(url.view)
   const selected = useMemo(
     () => (view === 'infrastructure' && shown !== null && url.select !== null ? selectedElement(shown, url.select) : null),
     [view, shown, url.select],
   )
   const drawn = useMemo(() => new Set(shown?.nodes.map((n) => n.id) ?? []), [shown])
 
-  // The exposure overlay: fetched once per version while it (or the port filter) is on.
+  // The exposure overlay: its slim summary fetched once per version while it (or the port filter) is on.
   // Both live in the URL (overlay=exposure, port=22) so that a link reproduces the dimmed view.
   const exposureOn = url.overlay === 'exposure'
   const port = url.port === null ? null : parsePort(url.port)
   const setExposureOn = useCallback((on: boolean) => setUrl({ overlay: on ? 'exposure' : null }), [setUrl])
   const setPort = useCallback((p: number | null) => setUrl({ port: p === null ? null : String(p) }), [setUrl])
   const overlayWanted = view === 'infrastructure' && (exposureOn || port !== null)
-  const exposure = useAsync(overlayWanted ? graphKey : null, (signal) => getExposure(env!, version!, signal))
+  const exposure = useAsync(overlayWanted ? graphKey : null, (signal) => getExposureSummary(env!, version!, signal))
   const report = exposure.status === 'ready' ? exposure.data : null
+  // The side panel's trace needs the full report (traces, blocked paths): read once something is selected.
+  const traced = useAsync(report && selected ? graphKey : null, (signal) => getExposure(env!, version!, signal))
   const decorate = useMemo(
     () => (report ? (els: ElementDefinition[]) => applyExposureOverlay(els, report, port) : undefined),
     [report, port],
@@ -129,6 +156,16 @@ export function App() {
         {env !== null && version !== null && view !== 'timeline' && view !== 'diff' && <ExportMenu env={env} version={version} graph={shown} view={view} />}
       </Header>
       <main className="main">
+        {notice && (
+          <LiveNotice version={notice} onDismiss={() => setDismissed(notice.id)} onOpen={() => {
+            setDismissed(notice.id)
+            if (notice.parent !== null && notice.changes !== null) {
+              setPair({ from: notice.parent, to: notice.id })
+              setUrl({ view: 'diff', select: null })
+            } else setUrl({ version: notice.id, view: 'infrastructure', select: null })
+          }} />
+        )}
+        {versionError !== null && <StatusMessage kind="error" title="No such version" message={versionError} />}
         {envs.status === 'loading' && <StatusMessage kind="loading" title="Loading environments…" />}
         {envs.status === 'error' && <StatusMessage kind="error" title="Could not load environments" message={envs.error.message} />}
         {envs.status === 'ready' && environments.length === 0 && (
@@ -142,9 +179,9 @@ export function App() {
           <SecurityView env={env} version={version} selectedId={url.select} onSelect={(id) => setUrl({ select: id })} />
         )}
         {view === 'timeline' && env !== null && (
-          <TimelineView env={env} onCompare={(from, to) => { setPair({ from, to }); setUrl({ view: 'diff', select: null }) }} />
+          <TimelineView env={env} latest={liveId} onCompare={(from, to) => { setPair({ from, to }); setUrl({ view: 'diff', select: null }) }} />
         )}
-        {view === 'diff' && env !== null && diffFrom !== null && diffTo !== null && (
+        {view === 'diff' && env !== null && diffFrom !== null && diffTo !== null && versionError === null && (
           <DiffView env={env} versions={versionList} from={diffFrom} to={diffTo} onPair={(from, to) => setPair({ from, to })} />
         )}
         {view === 'findings' && env !== null && version !== null && <FindingsView env={env} version={version} onOpen={openFinding} />}
@@ -169,7 +206,9 @@ export function App() {
             />
             {selected && (
               <SidePanel env={env} version={version} selected={selected} onClose={() => setUrl({ select: null })}>
-                {report && <ExposureTrace report={report} elementId={selected.id} />}
+                {report && traced.status === 'ready' && <ExposureTrace report={traced.data} elementId={selected.id} />}
+                {report && traced.status === 'loading' && <p className="muted">Loading the exposure trace…</p>}
+                {report && traced.status === 'error' && <StatusMessage kind="error" title="Could not load the exposure trace" message={traced.error.message} />}
               </SidePanel>
             )}
           </div>

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import { packageVersion } from '../../packageRoot.ts'
 
 /**
  * The OpenAPI document, generated from the routes' own TypeBox schemas, at /api/openapi.json, and
@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui'
  * app's strict Content-Security-Policy unchanged.
  */
 export async function apiDocs(app: FastifyInstance): Promise<void> {
-  const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+  const version = packageVersion()
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -6,7 +6,7 @@ import { REPO } from './startServer.ts'
 const LOCK = join(REPO, 'web', '.build-lock')
 
 /**
- * `npm run build`: the server serves web/dist. End-to-end files run in parallel and the build empties
+ * `npm run build:web`: the server serves web/dist. End-to-end files run in parallel and the build empties
  * web/dist first, so one file builds while the others wait for it (a directory as the lock) and reuse it.
  */
 export async function buildWeb(): Promise<void> {
@@ -23,7 +23,7 @@ export async function buildWeb(): Promise<void> {
   }
   try {
     if (isFresh()) return
-    execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'pipe', timeout: 120_000 })
+    execFileSync('npm', ['run', 'build:web'], { cwd: REPO, stdio: 'pipe', timeout: 120_000 })
   } finally {
     rmSync(LOCK, { recursive: true, force: true })
   }

@@ -1,15 +1,13 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { buildWeb } from './buildWeb.ts'
+import { demoStoreCopy } from './demoStoreCopy.ts'
 import { launchBrowser } from './launchBrowser.ts'
 import { REPO, startServer, type RunningServer } from './startServer.ts'
 
 export const RESULTS = join(REPO, 'test-results')
-export const SCREENSHOTS = join(REPO, 'docs', 'screenshots')
 
 export interface DemoSession {
   server: RunningServer
@@ -20,13 +18,11 @@ export interface DemoSession {
   close: () => Promise<void>
 }
 
-/** `vpclens demo` into a temp data dir, `vpclens serve --port 0` on it, and Chromium. */
+/** A copy of the demo store (`vpclens demo`), `vpclens serve --port 0` on it, and a Chromium page. */
 export async function openDemo(prefix: string): Promise<DemoSession> {
   await buildWeb()
   mkdirSync(RESULTS, { recursive: true })
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  const dataDir = mkdtempSync(join(tmpdir(), `vpclens-${prefix}-`))
-  execFileSync(process.execPath, ['bin/vpclens.mjs', 'demo', '--data-dir', dataDir], { cwd: REPO, stdio: 'pipe' })
+  const dataDir = await demoStoreCopy(prefix)
   const server = await startServer(dataDir)
   const browser = await launchBrowser()
   const api = async <T,>(path: string): Promise<T> => {

@@ -53,8 +53,8 @@ describe('§10 case 12: ALB target security group referencing the ALB security g
       'nacl-out allow acl-default acl-default#100',
       'nacl-in allow acl-default acl-default#100',
     ])
-    // Via an ALB the internet sees HTTPS 443: informational, not a high-risk 8080.
-    expect(app[0].severity).toBe('info')
+    // Via an ALB the internet sees HTTPS 443: a web port (low), not a high-risk 8080.
+    expect(app[0].severity).toBe('low')
   })
 
   it('is not exposed when the target group admits neither the ALB group nor its addresses', () => {
@@ -164,7 +164,7 @@ describe('§10 case 17: ICMP type and code', () => {
     addSg(r, 'sg-a', [{ IpProtocol: 'icmp', FromPort: 8, ToPort: -1, IpRanges: [{ CidrIp: WORLD }] }])
     addEni(r, { id: 'eni-1', subnet: 'subnet-pub', groups: ['sg-a'], ip: '10.0.1.10', publicIp: '54.1.2.3' })
     const { exposures } = analyze(r)
-    expect(exposures.map((e) => [e.protocol, e.ports, e.icmpCodes, e.completeness, e.severity])).toEqual([['icmp', [8, 8], [0, 255], 'full', 'info']])
+    expect(exposures.map((e) => [e.protocol, e.ports, e.icmpCodes, e.completeness, e.severity])).toEqual([['icmp', [8, 8], [0, 255], 'full', 'low']])
   })
 
   it('is partial when the NACL lets the ping in but not its echo reply out', () => {

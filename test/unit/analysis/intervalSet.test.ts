@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AddressSet } from '../../../server/analysis/AddressSet.ts'
 import { IntervalSet, IPV4, IPV6, PORTS } from '../../../server/analysis/IntervalSet.ts'
-import { formatIpv6, parseCidr, parseIpv4, parseIpv6 } from '../../../server/analysis/ipAddress.ts'
+import { formatIpv6, parseCidr, parseIpv4, parseIpv6 } from '../../../shared/network/index.ts'
 import { INTERNET } from '../../../server/analysis/internetSpace.ts'
 import { sourceCidrs } from '../../../server/analysis/sourceCidrs.ts'
 
@@ -73,7 +73,7 @@ describe('addresses and CIDRs', () => {
     expect(formatIpv6(parseIpv6('2600:1F18:0:0:0:0:0:10')!)).toBe('2600:1f18::10')
     expect(parseIpv6('::ffff:1.2.3.4')).toBe(0xffff01020304n)
     expect(parseIpv6('1::2::3')).toBeUndefined()
-    expect(parseCidr('10.0.1.7/24')).toEqual({ family: 4, lo: 167772416, hi: 167772671, prefix: 24 })
+    expect(parseCidr('10.0.1.7/24')).toEqual({ family: 4, lo: 167772416, hi: 167772671, prefix: 24 , hostBitsSet: true })
     expect(parseCidr('10.0.0.0/33')).toBeUndefined()
   })
 

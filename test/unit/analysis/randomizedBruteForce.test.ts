@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Exposure, IpPermission, NetworkAclEntry, RegionInventory, Route } from '../../../shared/index.ts'
-import { parseCidr, parseIp } from '../../../server/analysis/ipAddress.ts'
+import { parseCidr, parseIp } from '../../../shared/network/index.ts'
 import { addEni, analyze, baseEnv } from './envBuilder.ts'
 
 function rng(seed: number) {

@@ -40,7 +40,7 @@ describe('vpclens check', { timeout: 180_000 }, () => {
   it('exits 1 when a change since --against reaches the severity, naming it', () => {
     const r = vpclens('check', '--env', 'demo', '--against', '1', '--fail-on', 'critical')
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain(`critical: ${bastionEni} widened: tcp 22 now from the IPv4 internet`)
+    expect(r.stderr).toContain(`critical: ${bastionEni} widened: tcp 22 now from 0.0.0.0/0 (the internet) except 45.155.205.0/24`)
     expect(r.stderr).toMatch(/vpclens: check failed: \d+ finding\(s\) in the changes from version 1 to 5 of demo reach critical/)
   })
   it('exits 0 when no change reaches it', () => {
@@ -82,7 +82,7 @@ describe('vpclens diff', { timeout: 180_000 }, () => {
     expect(lines[2]).toMatch(/^Highest severity: \*\*critical\*\* · 4 exposure change\(s\) · \d+ added · \d+ removed · \d+ modified/)
     const exposure = lines.indexOf('#### Exposure changes')
     expect(lines[exposure + 2]).toBe('| Severity | Change | Resource | Ports | Sources | Caused by |')
-    expect(lines[exposure + 4]).toMatch(new RegExp(`^\\| \\*\\*critical\\*\\* \\| widened \\| \`${bastionEni}\` \\| tcp 22 \\| the IPv4 internet \\(\\d+ ranges\\) \\| ` +
+    expect(lines[exposure + 4]).toMatch(new RegExp(`^\\| \\*\\*critical\\*\\* \\| widened \\| \`${bastionEni}\` \\| tcp 22 \\| 0\\.0\\.0\\.0/0 \\(the internet\\) except 45\\.155\\.205\\.0/24 \\| ` +
       '\\+ ingress tcp 22 from 0\\.0\\.0\\.0/0 \\("temporary: vendor support session"\\) \\|$'))
     expect(r.stdout).toContain('\\~ ingress rule 110 allow tcp 80 from 0.0.0.0/0 ⇒ ingress rule 110 deny tcp 80 from 0.0.0.0/0')
   })
@@ -97,7 +97,7 @@ describe('vpclens diff', { timeout: 180_000 }, () => {
     expect(diff.exposureBasis).toBe('analysis')
   })
   it('exits 2 naming a bad or unknown version, or two output formats', () => {
-    expect(vpclens('diff', '1', 'x', '--env', 'demo').stderr).toBe('vpclens: TO: expected a version number or "latest", got "x"\n')
+    expect(vpclens('diff', '1', 'x', '--env', 'demo').stderr).toBe('vpclens: TO: expected a version number, "latest", a time such as 2026-11-28T02:10Z or 2026-11-28T02:10:00+01:00, or "2h ago"; got "x"\n')
     expect(vpclens('diff', '7', '1', '--env', 'demo')).toMatchObject({ code: 2, stderr: 'vpclens: FROM: environment demo has no version 7 (it has 1, 2, 3, 4, 5)\n' })
     expect(vpclens('diff', '1', '2', '--env', 'demo', '--json', '--markdown').code).toBe(2)
   })

@@ -72,7 +72,7 @@ describe('the demo story, diffed with exposure analysis', () => {
     })
     // Before, only the office could reach it; now (nearly) the whole IPv4 internet can.
     expect(d.exposure[0]!.removedSources).toEqual([])
-    expect(d.exposure[0]!.summary).toMatch(new RegExp(`^${bastionEni} widened: tcp 22 now from the IPv4 internet \\(\\d+ ranges\\) \\(was 81\\.2\\.69\\.0/24\\)$`))
+    expect(d.exposure[0]!.summary).toMatch(new RegExp(`^${bastionEni} widened: tcp 22 now from 0\\.0\\.0\\.0/0 \\(the internet\\) except 45\\.155\\.205\\.0/24 \\(was 81\\.2\\.69\\.0/24\\)$`))
     expect(d.exposure[0]!.causes).toEqual([expect.objectContaining({ resourceId: bastionSg, collection: 'sg-ingress', key: 'tcp/22/0.0.0.0/0', change: 'added' })])
   })
 

@@ -25,7 +25,7 @@ describe('diff output formats', () => {
       '',
       '| Severity | Change | Resource | Ports | Sources | Caused by |',
       '|---|---|---|---|---|---|',
-      '| **critical** | newly-exposed | `sg-web` | tcp 5432 | 0.0.0.0/0 | + ingress tcp 5432 from 0.0.0.0/0 |',
+      '| **critical** | newly-exposed | `sg-web` | tcp 5432 | 0.0.0.0/0 (the internet) | + ingress tcp 5432 from 0.0.0.0/0 |',
       '',
       '#### Resources',
       '',

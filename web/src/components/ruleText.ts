@@ -4,24 +4,22 @@
  * result contains untrusted text (descriptions) and is rendered as text only.
  */
 import type { RuleCollection } from '../../../shared/index.ts'
+import { isIcmpName, portText, protocolName } from '../../../shared/network/index.ts'
 import { formatValue } from './formatValue.ts'
 
 type Obj = Record<string, unknown>
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined)
-const PROTOCOLS: Record<string, string> = { '-1': 'all', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' }
 
-export function protocolText(p: unknown): string {
-  const s = (str(p) ?? '-1').toLowerCase()
-  return PROTOCOLS[s] ?? s
-}
+/** The shared protocol name (`tcp` for `6` or `tcp`, `all` for `-1`). */
+export const protocolText = (p: unknown): string => protocolName(str(p))
 
+/** The shared port text, with "all" spelled out for the panel: `all ports`, `all types`. */
 export function portsText(protocol: string, from: unknown, to: unknown): string {
-  if (protocol === 'all') return 'all ports'
   const lo = typeof from === 'number' ? from : undefined
-  const hi = typeof to === 'number' ? to : undefined
-  if (protocol === 'icmp' || protocol === 'icmpv6') return lo === undefined || lo === -1 ? 'all types' : hi === undefined || hi === -1 ? `type ${lo}` : `type ${lo} code ${hi}`
-  if (lo === undefined || lo === -1 || (lo === 0 && hi === 65535)) return 'all ports'
-  return hi === undefined || hi === lo ? `${lo}` : `${lo}-${hi}`
+  // A rule with FromPort and no ToPort (as the diff shows one port) reads as that one port.
+  const hi = typeof to === 'number' ? to : isIcmpName(protocol) ? undefined : lo
+  const text = portText(protocol, lo, hi)
+  return text === 'all' ? (isIcmpName(protocol) ? 'all types' : 'all ports') : text
 }
 
 export function ruleText(collection: RuleCollection | string, rule: unknown): string {

@@ -5,7 +5,10 @@
  * overlay reads without colour); a port filter dims every resource not exposed on that port.
  */
 import type { ElementDefinition } from 'cytoscape'
-import { SEVERITIES, type Severity, type Exposure, type ExposureReport } from '../../../shared/index.ts'
+import { SEVERITIES, type Severity, type Exposure, type ExposureBrief } from '../../../shared/index.ts'
+
+/** What the overlay reads: the slim summary (GET …/exposure/summary) or the full report, which has every field of it. */
+export interface ExposureOverlayInput { exposures: readonly ExposureBrief[] }
 import { truncate } from './toElements.ts'
 
 export const SEVERITY_WORD: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW', info: 'INFO' }
@@ -26,17 +29,17 @@ export function opensPort(e: Pick<Exposure, 'protocol' | 'ports'>, port: number)
 }
 
 /** The diagram elements an exposure is about: the interface, its owner (instance, load balancer…) and the load balancer in front. */
-export function exposureSubjects(e: Exposure): string[] {
+export function exposureSubjects(e: Pick<ExposureBrief, 'eni' | 'resource' | 'lb'>): string[] {
   const ids = [e.eni]
   if (e.resource !== null) ids.push(e.resource)
   if (e.lb && e.lb.loadBalancerArn !== e.resource) ids.push(e.lb.loadBalancerArn)
   return ids
 }
 
-export interface NodeExposure { severity: Severity; ports: string[]; exposures: Exposure[] }
+export interface NodeExposure { severity: Severity; ports: string[]; exposures: ExposureBrief[] }
 
 /** Element id → its exposures, worst severity and open ports (the listener port for a load balancer in front). */
-export function exposureByElement(report: ExposureReport): Map<string, NodeExposure> {
+export function exposureByElement(report: ExposureOverlayInput): Map<string, NodeExposure> {
   const out = new Map<string, NodeExposure>()
   for (const e of report.exposures) {
     for (const id of exposureSubjects(e)) {
@@ -69,7 +72,7 @@ const firstPort = (p: string) => {
 }
 
 /** Ids of the elements exposed on `port`: the interfaces, their owners, and load balancers listening on it. */
-export function exposedOnPort(report: ExposureReport, port: number): Set<string> {
+export function exposedOnPort(report: ExposureOverlayInput, port: number): Set<string> {
   const out = new Set<string>()
   for (const e of report.exposures) {
     if (opensPort(e, port)) {
@@ -86,15 +89,24 @@ export function exposedOnPort(report: ExposureReport, port: number): Set<string>
  * and gateway that is not exposed on it, and every edge that does not join two undimmed nodes;
  * containers (VPC, AZ, subnet) stay as they are, for context.
  */
-export function applyExposureOverlay(elements: ElementDefinition[], report: ExposureReport, port: number | null): ElementDefinition[] {
+export function applyExposureOverlay(elements: ElementDefinition[], report: ExposureOverlayInput, port: number | null): ElementDefinition[] {
   const byElement = exposureByElement(report)
   const open = port === null ? null : exposedOnPort(report, port)
+  const inContainer = exposedPerContainer(report)
   const lit = new Set<string>()
   const out = elements.map((el) => {
     const id = String(el.data.id)
     const classes = Array.isArray(el.classes) ? [...el.classes] : typeof el.classes === 'string' ? el.classes.split(/\s+/).filter(Boolean) : []
     if (el.group === 'edges') return { el, classes }
-    if (classes.includes('container')) { lit.add(id); return { el, classes } }
+    if (classes.includes('container')) {
+      lit.add(id)
+      // VPCs and collapsed subnets count what they hold that the internet reaches: readable at overview.
+      const count = inContainer.get(id)
+      if (count && (el.data.kind === 'vpc' || classes.includes('collapsed'))) {
+        return { el: { ...el, data: { ...el.data, label: `${String(el.data.label ?? '')}\n${exposedCountLine(count)}`, exposedCount: count.enis.size } }, classes }
+      }
+      return { el, classes }
+    }
     const exposure = byElement.get(id)
     let data = el.data
     if (exposure) {
@@ -112,4 +124,27 @@ export function applyExposureOverlay(elements: ElementDefinition[], report: Expo
     if (el.group === 'edges' && open !== null && !(lit.has(String(el.data.source)) && lit.has(String(el.data.target)))) classes.push('dimmed')
     return { ...el, classes }
   })
+}
+
+interface ContainerExposure { enis: Set<string>; severity: Severity }
+
+/** VPC and subnet id → the interfaces in it that the internet reaches, and the worst severity. */
+export function exposedPerContainer(report: ExposureOverlayInput): Map<string, ContainerExposure> {
+  const out = new Map<string, ContainerExposure>()
+  for (const e of report.exposures) {
+    for (const id of [e.vpcId, e.subnetId]) {
+      if (id === null) continue
+      const entry = out.get(id) ?? { enis: new Set<string>(), severity: e.severity }
+      entry.enis.add(e.eni)
+      if (SEVERITIES.indexOf(e.severity) < SEVERITIES.indexOf(entry.severity)) entry.severity = e.severity
+      out.set(id, entry)
+    }
+  }
+  return out
+}
+
+/** `▲ 12 exposed interfaces · worst CRIT`: the line a VPC or collapsed subnet gets under its name. */
+export function exposedCountLine(c: ContainerExposure): string {
+  const n = c.enis.size
+  return `▲ ${n.toLocaleString('en-US')} exposed interface${n === 1 ? '' : 's'} · worst ${SEVERITY_WORD[c.severity]}`
 }

@@ -10,7 +10,7 @@
  * a small subnet to one AZ moves nothing in the other AZ columns or the other VPCs.
  */
 import type { Graph, GraphNode } from '../../../shared/index.ts'
-import { CONTAINER_KINDS, EDGE_GATEWAY_KINDS, METRICS } from './metrics.ts'
+import { CONTAINER_KINDS, EDGE_GATEWAY_KINDS, LARGE_DIAGRAM_NODES, METRICS } from './metrics.ts'
 
 export interface Point { x: number; y: number }
 /** Top-left corner and size, in model pixels. */
@@ -23,6 +23,8 @@ export interface DiagramLayout {
   positions: Map<string, Point>
   /** Each node's parent in the diagram. Gateways leave their VPC to sit on its edge; unknown parents are dropped. */
   parents: Map<string, string>
+  /** Height of each VPC's header band (where its name is drawn), in model pixels. */
+  headers: Map<string, number>
 }
 
 /** A measured subtree: its size and where its parts go, relative to its own top-left corner. */
@@ -59,7 +61,55 @@ function pushGrid(items: Frame['items'], ids: string[], cols: number, dx: number
 
 const gridWidth = (cols: number) => cols * CELL_W - leaf.gapX
 
-export function layoutGraph(graph: Graph): DiagramLayout {
+/**
+ * The width : height the top-level grid aims for: a desktop browser's diagram area (1400×900 to
+ * 1920×1080 screens, less the header). Fixed rather than read from the window, so that one graph
+ * always gets the same positions (links, exports, the diff view's union of two versions).
+ */
+export const OVERVIEW_ASPECT = 1.6
+
+export interface GridArrangement {
+  /** Top-left corner of each box, in input order, relative to the grid's own corner. */
+  cells: Point[]
+  cols: number
+  w: number
+  h: number
+}
+
+/**
+ * Boxes in reading order in a grid of `cols` columns (each column as wide as its widest box, each
+ * row as tall as its tallest), with the number of columns that lets the whole grid be shown largest
+ * in a viewport of `aspect` (width : height): not one long row of VPCs, not one tall column.
+ * Ties go to fewer columns.
+ */
+export function gridArrangement(sizes: readonly { w: number; h: number }[], aspect: number, gapX: number, gapY: number): GridArrangement {
+  if (sizes.length === 0) return { cells: [], cols: 0, w: 0, h: 0 }
+  const measure = (cols: number) => {
+    const colW: number[] = new Array(cols).fill(0)
+    const rowH: number[] = new Array(Math.ceil(sizes.length / cols)).fill(0)
+    sizes.forEach((b, i) => {
+      colW[i % cols] = Math.max(colW[i % cols], b.w)
+      rowH[Math.floor(i / cols)] = Math.max(rowH[Math.floor(i / cols)], b.h)
+    })
+    const w = colW.reduce((a, b) => a + b, 0) + (cols - 1) * gapX
+    const h = rowH.reduce((a, b) => a + b, 0) + (rowH.length - 1) * gapY
+    return { colW, rowH, w, h }
+  }
+  let best = 1
+  let bestScale = -1
+  for (let cols = 1; cols <= sizes.length; cols++) {
+    const { w, h } = measure(cols)
+    // The zoom at which the grid fits a viewport of this shape: larger is better.
+    const scale = Math.min(aspect / w, 1 / h)
+    if (scale > bestScale * (1 + 1e-9)) { best = cols; bestScale = scale }
+  }
+  const { colW, rowH, w, h } = measure(best)
+  const xs = colW.map((_, c) => colW.slice(0, c).reduce((a, b) => a + b + gapX, 0))
+  const ys = rowH.map((_, r) => rowH.slice(0, r).reduce((a, b) => a + b + gapY, 0))
+  return { cells: sizes.map((_, i) => ({ x: xs[i % best], y: ys[Math.floor(i / best)] })), cols: best, w, h }
+}
+
+export function layoutGraph(graph: Graph, aspect: number = OVERVIEW_ASPECT): DiagramLayout {
   const byId = new Map<string, GraphNode>()
   for (const n of graph.nodes) byId.set(n.id, n)
   const children = new Map<string, GraphNode[]>()
@@ -72,6 +122,8 @@ export function layoutGraph(graph: Graph): DiagramLayout {
     } else roots.push(n)
   }
   const kids = (id: string) => children.get(id) ?? []
+  const large = byId.size > LARGE_DIAGRAM_NODES
+  const headers = new Map<string, number>()
 
   const subnetCols = (s: GraphNode) => gridColumns(kids(s.id).length)
 
@@ -119,7 +171,9 @@ export function layoutGraph(graph: Graph): DiagramLayout {
     const gatewaysW = gateways.length * (gateway.w + gateway.gap)
     const contentW = Math.max(columnsW, VPC.minWidth - 2 * VPC.pad, gatewaysW + 220)
     const items: Frame['items'] = []
-    let y = VPC.pad + VPC.header
+    const header = large ? Math.max(VPC.header, Math.round((2 * VPC.pad + contentW) * VPC.overviewHeader)) : VPC.header
+    headers.set(v.id, header)
+    let y = VPC.pad + header
     const bandH = pushGrid(items, band.map((n) => n.id), Math.max(1, Math.floor((contentW + leaf.gapX) / CELL_W)), VPC.pad, y)
     if (bandH > 0) y += bandH + VPC.bandGap
     let x = VPC.pad
@@ -130,7 +184,7 @@ export function layoutGraph(graph: Graph): DiagramLayout {
       columnsH = Math.max(columnsH, c.h)
     }
     const w = 2 * VPC.pad + contentW
-    const h = Math.max(y + columnsH, VPC.pad + VPC.header) + VPC.pad
+    const h = Math.max(y + columnsH, VPC.pad + header) + VPC.pad
     // Gateways straddle the top edge, right-aligned, so the VPC's name stays readable on the left.
     gateways.forEach((g, i) => {
       const dx = w - VPC.pad - gatewaysW + gateway.gap + i * (gateway.w + gateway.gap)
@@ -139,21 +193,19 @@ export function layoutGraph(graph: Graph): DiagramLayout {
     return { id: v.id, w, h, items }
   }
 
-  /** Frames side by side, top-aligned, then any loose leaves in a grid to the right. */
+  /** Frames in a grid shaped for the screen (gridArrangement), top-aligned, then any loose leaves in a grid to the right. */
   function rowFrame(id: string | null, members: GraphNode[], pad: number, header: number, gap: number): Frame {
     const boxes = members.filter((n) => n.kind === 'vpc' || n.kind === 'region').sort(byOrder)
     const loose = members.filter((n) => !CONTAINER_KINDS.has(n.kind)).sort(byRank(BAND_RANK, 2))
     const items: Frame['items'] = []
     // Room above each VPC for the half of its gateways that sticks out.
-    const top = pad + header + (boxes.some((b) => b.kind === 'vpc') ? gateway.h / 2 : 0)
-    let x = pad
-    let h = 0
-    for (const b of boxes) {
-      const f = b.kind === 'vpc' ? vpcFrame(b) : rowFrame(b.id, kids(b.id), REGION.pad, REGION.header, REGION.gap)
-      items.push({ frame: f, dx: x, dy: top })
-      x += f.w + gap
-      h = Math.max(h, f.h)
-    }
+    const lift = boxes.some((b) => b.kind === 'vpc') ? gateway.h / 2 : 0
+    const top = pad + header + lift
+    const frames = boxes.map((b) => (b.kind === 'vpc' ? vpcFrame(b) : rowFrame(b.id, kids(b.id), REGION.pad, REGION.header, REGION.gap)))
+    const grid = gridArrangement(frames, aspect, gap, gap + lift)
+    frames.forEach((f, i) => items.push({ frame: f, dx: pad + grid.cells[i].x, dy: top + grid.cells[i].y }))
+    let x = pad + grid.w + (frames.length > 0 ? gap : 0)
+    let h = grid.h
     if (loose.length > 0) {
       const cols = gridColumns(loose.length)
       h = Math.max(h, pushGrid(items, loose.map((n) => n.id), cols, x, top))
@@ -197,5 +249,5 @@ export function layoutGraph(graph: Graph): DiagramLayout {
   const hasChild = new Set(parents.values())
   const positions = new Map<string, Point>()
   for (const [id, b] of boxes) if (!hasChild.has(id)) positions.set(id, { x: b.x + b.w / 2, y: b.y + b.h / 2 })
-  return { boxes, positions, parents }
+  return { boxes, positions, parents, headers }
 }

@@ -8,11 +8,12 @@
 import type { ElementDefinition } from 'cytoscape'
 import type { Graph } from '../../../shared/index.ts'
 import type { Box, DiagramLayout } from './layout.ts'
+import { LARGE_DIAGRAM_NODES } from './metrics.ts'
 import { toElements } from './toElements.ts'
 import { typeTag } from './typeTag.ts'
 
 /** Diagrams with more nodes than this start collapsed. */
-export const LOD_NODE_THRESHOLD = 1500
+export const LOD_NODE_THRESHOLD = LARGE_DIAGRAM_NODES
 
 export interface LodIndex {
   /** The subnet each resource sits in (diagram parent). */
@@ -123,13 +124,26 @@ export function subnetsInView(
   index: LodIndex, boxes: ReadonlyMap<string, Box>,
   view: { x1: number; y1: number; x2: number; y2: number }, zoom: number, minZoom: number, budget: number,
 ): string[] {
+  const sizes = new Map<string, number>()
+  for (const [id, list] of index.members) sizes.set(id, list.length)
+  return boxesInView(sizes, boxes, view, zoom, minZoom, budget)
+}
+
+/**
+ * The collapsed boxes to expand for a viewport: none below `minZoom`; else those of `sizes` whose box
+ * meets the visible extent, nearest the centre first, until `budget` elements are drawn.
+ */
+export function boxesInView(
+  sizes: ReadonlyMap<string, number>, boxes: ReadonlyMap<string, Box>,
+  view: { x1: number; y1: number; x2: number; y2: number }, zoom: number, minZoom: number, budget: number,
+): string[] {
   if (zoom < minZoom) return []
   const cx = (view.x1 + view.x2) / 2, cy = (view.y1 + view.y2) / 2
   const candidates: { id: string; d: number; n: number }[] = []
-  for (const [id, list] of index.members) {
+  for (const [id, n] of sizes) {
     const b = boxes.get(id)
     if (!b || b.x > view.x2 || b.x + b.w < view.x1 || b.y > view.y2 || b.y + b.h < view.y1) continue
-    candidates.push({ id, d: Math.hypot(b.x + b.w / 2 - cx, b.y + b.h / 2 - cy), n: list.length })
+    candidates.push({ id, d: Math.hypot(b.x + b.w / 2 - cx, b.y + b.h / 2 - cy), n })
   }
   candidates.sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))
   const out: string[] = []

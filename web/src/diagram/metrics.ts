@@ -10,7 +10,12 @@ export const METRICS = {
   gateway: { w: 64, h: 30, gap: 14, border: 2 },
   subnet: { pad: 8, header: 22, minCols: 2, border: 1.5 },
   az: { pad: 10, header: 24, gap: 12, border: 1 },
-  vpc: { pad: 16, header: 38, columnGap: 18, bandGap: 16, minWidth: 360, border: 2 },
+  /**
+   * `overviewHeader`: in a large environment (more than LARGE_DIAGRAM_NODES nodes, which opens at
+   * overview) a VPC's header band is this share of its width, so that at the zoom that fits the whole
+   * grid the VPC's name and exposure count have room to be drawn at a readable size (overviewLabels.ts).
+   */
+  vpc: { pad: 16, header: 38, overviewHeader: 0.09, columnGap: 18, bandGap: 16, minWidth: 360, border: 2 },
   region: { pad: 20, header: 36, gap: 60, border: 1 },
   /** Space between top-level boxes (VPCs, regions). */
   root: { gap: 70 },
@@ -25,6 +30,9 @@ export const BOUNDS_SLACK = 1
 export function cyPadding(frame: { pad: number; border: number }): number {
   return frame.pad - BOUNDS_SLACK - frame.border / 2
 }
+
+/** Diagrams with more nodes than this open at overview, collapsed (lod.ts), with large VPC headers. */
+export const LARGE_DIAGRAM_NODES = 1500
 
 /** Kinds drawn on the VPC's top edge rather than inside it. */
 export const EDGE_GATEWAY_KINDS: ReadonlySet<string> = new Set(['internet-gateway', 'egress-only-internet-gateway'])

@@ -53,7 +53,9 @@ export function layoutSecurityGraph(graph: SecurityGraph): SecurityLayout {
     if (e.source === 'internet') hasInternet.add(e.target)
     const s = byId.get(e.source), t = byId.get(e.target)
     if (!s || !t || s.kind !== 'security-group' || s.id === t.id || s.parent !== t.parent) continue
-    admittedBy.set(t.id, [...(admittedBy.get(t.id) ?? []), s.id])
+    const list = admittedBy.get(t.id)
+    if (list) list.push(s.id)
+    else admittedBy.set(t.id, [s.id])
   }
   const depth = new Map<string, number>()
   const depthOf = (id: string, visiting: Set<string>): number => {
@@ -75,7 +77,9 @@ export function layoutSecurityGraph(graph: SecurityGraph): SecurityLayout {
   for (const e of [...graph.edges].filter((x) => x.kind === 'member-of').sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target))) {
     if (homed.has(e.source) || !byId.has(e.source) || byId.get(e.target)?.kind !== 'security-group') continue
     homed.add(e.source)
-    homeMembers.set(e.target, [...(homeMembers.get(e.target) ?? []), e.source])
+    const list = homeMembers.get(e.target)
+    if (list) list.push(e.source)
+    else homeMembers.set(e.target, [e.source])
   }
   const memberCols = (n: number) => (n === 0 ? 0 : n <= 4 ? 1 : Math.ceil(Math.sqrt(n / 2)))
   const cell = (g: string) => {
@@ -93,8 +97,14 @@ export function layoutSecurityGraph(graph: SecurityGraph): SecurityLayout {
   const vpcIds = [...new Set(groups.map((g) => g.parent ?? ''))]
     .sort((a, b) => cmp(byId.get(a)?.label ?? '~', byId.get(b)?.label ?? '~') || cmp(a, b))
   const x0 = M.source.w + M.sourcesGap
+  const groupsOf = new Map<string, SecurityGraphNode[]>()
+  for (const g of groups) {
+    const list = groupsOf.get(g.parent ?? '')
+    if (list) list.push(g)
+    else groupsOf.set(g.parent ?? '', [g])
+  }
   for (const vpcId of vpcIds) {
-    const members = groups.filter((g) => (g.parent ?? '') === vpcId)
+    const members = groupsOf.get(vpcId) ?? []
     const columns: SecurityGraphNode[][] = []
     for (const g of members) (columns[depth.get(g.id) ?? 0] ??= []).push(g)
     // Column 0: groups the internet reaches first, then by name; later columns follow the mean row of
@@ -143,10 +153,17 @@ export function layoutSecurityGraph(graph: SecurityGraph): SecurityLayout {
 
   // Each source as close as it can get to the middle of the groups it reaches, in that order, never
   // overlapping: edges stay short and rarely cross.
+  const reached = new Map<string, number[]>()
+  for (const e of graph.edges) {
+    const y = e.kind === 'ingress' ? positions.get(e.target)?.y : undefined
+    if (y === undefined) continue
+    const list = reached.get(e.source)
+    if (list) list.push(y)
+    else reached.set(e.source, [y])
+  }
   const wanted = new Map<string, number>()
   for (const src of sources) {
-    const ys = graph.edges.filter((e) => e.kind === 'ingress' && e.source === src.id).map((e) => positions.get(e.target)?.y)
-      .filter((v): v is number => v !== undefined)
+    const ys = reached.get(src.id) ?? []
     wanted.set(src.id, ys.length === 0 ? 0 : ys.reduce((a, b) => a + b, 0) / ys.length)
   }
   const ordered = sources.map((src, i) => ({ src, i })).sort((a, b) => wanted.get(a.src.id)! - wanted.get(b.src.id)! || a.i - b.i)

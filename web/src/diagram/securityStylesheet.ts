@@ -104,4 +104,12 @@ export const securityStylesheet: Style[] = [
   // across a wide node; the edge stays, for selection by id and for the counts.
   { selector: 'edge.sg-self', style: { display: 'none' } },
   { selector: 'edge.sg-member-of', style: { width: 1, 'line-color': '#9fc9c2', 'target-arrow-shape': 'none' } },
+  // A collapsed VPC of a large account (securityLod.ts): its groups' box, its name and counts inside.
+  {
+    selector: 'node.sg-vpc.collapsed',
+    style: {
+      width: 'data(w)', height: 'data(h)', 'text-valign': 'center', 'text-halign': 'center', 'text-margin-y': 0,
+      'text-wrap': 'wrap', 'text-max-width': 'data(w)', 'font-size': 'data(fontSize)', 'line-height': 1.25, 'min-zoomed-font-size': 0,
+    },
+  },
 ]

@@ -117,6 +117,12 @@ export const stylesheet: StylesheetJson = [
     selector: 'node.vpc',
     style: { ...container(vpc), ...header(15, vpc.pad, '#4b2c96', 'bold'), 'background-color': '#faf8ff', 'border-color': '#7e5bd6' },
   },
+  // VPC names at overview (overviewLabels.ts sets the size): on a light band, over whatever is behind.
+  { selector: 'node.vpc', style: { 'text-wrap': 'wrap', 'line-height': 1.3 } },
+  {
+    selector: 'node.vpc.overview-label',
+    style: { 'min-zoomed-font-size': 0, 'text-background-color': '#faf8ff', 'text-background-opacity': 0.9 },
+  },
   {
     selector: 'node.availability-zone',
     style: { ...container(az), ...header(12, az.pad, '#52606d', 'bold'), 'background-color': '#ffffff', 'border-color': '#c3cad3' },

@@ -72,6 +72,8 @@ export function toElements(graph: Graph, layout: DiagramLayout, include?: (id: s
     if (n.resourceId !== undefined) data.resourceId = n.resourceId
     if (n.vpcId !== undefined) data.vpcId = n.vpcId
     if (n.details.tier) data.tier = n.details.tier
+    const header = layout.headers.get(n.id)
+    if (header !== undefined) data.header = header
     const classes: string[] = [n.kind]
     const frame = CONTAINER_FRAME[n.kind]
     if (frame) {

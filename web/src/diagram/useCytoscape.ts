@@ -11,6 +11,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react'
 import cytoscape, { type Core, type CytoscapeOptions as CyOptions, type ElementDefinition } from 'cytoscape'
 import { diagramHandle } from './diagramHandle.ts'
 import { applySearchClasses, type Highlight } from './applySearchClasses.ts'
+import { OVERVIEW_LABEL_ZOOM, applyOverviewLabels } from './overviewLabels.ts'
 import { stylesheet } from './stylesheet.ts'
 import { supportsWebgl } from './supportsWebgl.ts'
 
@@ -88,8 +89,17 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, opts: 
       zoomedOut = now
       instance.batch(() => { instance.nodes('.resource').toggleClass('zoomed-out', now) })
     }
-    instance.on('zoom', () => labelClass())
-    refreshLabels.current = () => labelClass(true)
+    // VPC labels at overview follow the zoom in steps of 15 % (a restyle of a few nodes, not every frame).
+    let vpcLabelZoom: number | null = null
+    const vpcLabels = (force = false) => {
+      const z = instance.zoom()
+      if (!force && vpcLabelZoom !== null && (z >= OVERVIEW_LABEL_ZOOM) === (vpcLabelZoom >= OVERVIEW_LABEL_ZOOM)
+        && (z >= OVERVIEW_LABEL_ZOOM || Math.abs(z / vpcLabelZoom - 1) < 0.15)) return
+      vpcLabelZoom = z
+      applyOverviewLabels(instance)
+    }
+    instance.on('zoom', () => { labelClass(); vpcLabels() })
+    refreshLabels.current = () => { labelClass(true); vpcLabels(true) }
     // Viewport changes settle before the large view decides what to expand.
     let settle: ReturnType<typeof setTimeout> | undefined
     instance.on('viewport', () => {

@@ -1,6 +1,6 @@
 import type { GraphNode } from '../../../shared/index.ts'
 import { typeTag } from '../diagram/typeTag.ts'
-import { parseCidr, rangeInside, type AddressRange } from './parseCidr.ts'
+import { type Cidr, cidrInside, parseCidr } from '../../../shared/network/index.ts'
 import type { SearchTerm } from './parseSearch.ts'
 
 /** Friendly names for `type:` beyond the kind itself and its tag (EC2, ENI, ALB…). */
@@ -15,14 +15,14 @@ const TYPE_ALIASES: Record<string, string[]> = {
 }
 
 /** Every address a node stands for: its IPs (resources) or its CIDR blocks (VPCs, subnets). */
-function addressesOf(node: GraphNode): AddressRange[] {
+function addressesOf(node: GraphNode): Cidr[] {
   const d = node.details
-  const out: AddressRange[] = []
+  const out: Cidr[] = []
   for (const key of ['privateIps', 'publicIps', 'privateIp', 'publicIp', 'ipv6', 'cidr']) {
     const v = d[key]
     if (!v) continue
     for (const part of v.split(',')) {
-      const r = parseCidr(part)
+      const r = parseCidr(part.trim())
       if (r) out.push(r)
     }
   }
@@ -71,7 +71,7 @@ export function matchTerm(node: GraphNode, term: SearchTerm): boolean {
       }
       return false
     }
-    case 'ip': return addressesOf(node).some((a) => rangeInside(a, term.range))
+    case 'ip': return addressesOf(node).some((a) => cidrInside(a, term.range))
     case 'port': return admits(node, term.protocol, term.from, term.to)
   }
 }

@@ -11,14 +11,14 @@
  *
  * Pure; a term it cannot read is reported, not silently ignored.
  */
-import { parseCidr, type AddressRange } from './parseCidr.ts'
+import { type Cidr, parseCidr } from '../../../shared/network/index.ts'
 
 export type SearchTerm =
   | { kind: 'text'; text: string }
   | { kind: 'id'; text: string }
   | { kind: 'name'; text: string }
   | { kind: 'tag'; key: string; value: string | null }
-  | { kind: 'ip'; range: AddressRange }
+  | { kind: 'ip'; range: Cidr }
   | { kind: 'type'; type: string }
   | { kind: 'port'; protocol: 'tcp' | 'udp' | null; from: number; to: number }
 

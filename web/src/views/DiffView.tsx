@@ -4,6 +4,7 @@ import type { VersionSummary } from '../../../shared/index.ts'
 import { getDiff } from '../api/getDiff.ts'
 import { getDiffGraph } from '../api/getDiffGraph.ts'
 import { ChangeList } from '../components/ChangeList.tsx'
+import { DiffAttribution } from '../components/DiffAttribution.tsx'
 import { DiffDetails } from '../components/DiffDetails.tsx'
 import { DiffLegend } from '../components/DiffLegend.tsx'
 import { StatusMessage } from '../components/StatusMessage.tsx'
@@ -118,6 +119,7 @@ export function DiffView({ env, versions, from, to, onPair }: Props) {
             <span className="diff-count-modified">~{s.modified} modified</span> · {s.exposure} exposure · {s.relationships} links
           </p>
         )}
+        {s && <DiffAttribution env={env} from={from} to={to} />}
         {(diff.status === 'loading' || graph.status === 'loading') && <StatusMessage kind="loading" title="Comparing versions…" />}
         {diff.status === 'error' && <StatusMessage kind="error" title="Could not load the diff" message={diff.error.message} />}
         {graph.status === 'error' && <StatusMessage kind="error" title="Could not load the diagram" message={graph.error.message} />}

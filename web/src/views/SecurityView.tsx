@@ -1,12 +1,11 @@
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SecurityGraph } from '../../../shared/index.ts'
 import { getSecurityGraph } from '../api/index.ts'
 import { SecurityLegend } from '../components/SecurityLegend.tsx'
 import { SecurityPanel } from '../components/SecurityPanel.tsx'
 import { StatusMessage } from '../components/StatusMessage.tsx'
-import { layoutSecurityGraph } from '../diagram/securityLayout.ts'
-import { toSecurityElements } from '../diagram/toSecurityElements.ts'
 import { useCytoscape } from '../diagram/useCytoscape.ts'
+import { useSecurityElements } from '../diagram/useSecurityElements.ts'
 import { useAsync } from '../state/useAsync.ts'
 
 interface Props {
@@ -53,8 +52,14 @@ interface DiagramProps {
 
 function SecurityDiagram({ graph, fitKey, selectedId, onSelect, members, onMembers }: DiagramProps) {
   const container = useRef<HTMLDivElement>(null)
-  const elements = useMemo(() => toSecurityElements(graph, layoutSecurityGraph(graph)), [graph])
-  const { fit } = useCytoscape(container, { elements, selectedId, onSelect, fitKey })
+  // Large accounts: VPCs collapsed to boxes with counts, expanded on click or zoom (securityLod.ts).
+  const diagram = useSecurityElements(graph)
+  const { expand } = diagram
+  // A group selected from elsewhere (a finding, the resource list) inside a collapsed VPC: expand it.
+  useEffect(() => { if (selectedId !== null) expand(selectedId) }, [selectedId, expand])
+  const { fit } = useCytoscape(container, {
+    elements: diagram.elements, selectedId, onSelect, fitKey, onViewport: diagram.onViewport, onExpand: (id) => expand(id),
+  })
   const counts = useMemo(() => {
     const groups = graph.nodes.filter((n) => n.kind === 'security-group').length
     const sources = graph.nodes.filter((n) => n.kind !== 'security-group' && n.kind !== 'vpc' && n.kind !== 'network-interface').length
@@ -63,7 +68,7 @@ function SecurityDiagram({ graph, fitKey, selectedId, onSelect, members, onMembe
   }, [graph])
   return (
     <div className="infrastructure">
-      <div className="diagram" ref={container} data-testid="security-diagram" aria-label="Security groups diagram" role="img" />
+      <div className="diagram" ref={container} data-testid="security-diagram" data-lod={diagram.lod ? 'collapsed-vpcs' : 'full'} aria-label="Security groups diagram" role="img" />
       <div className="diagram-toolbar">
         <span className="counts" data-testid="security-counts">
           {counts.groups} security groups · {counts.sources} outside sources · {counts.ingress} ingress edges
@@ -73,6 +78,11 @@ function SecurityDiagram({ graph, fitKey, selectedId, onSelect, members, onMembe
           Show interfaces
         </label>
         <button type="button" className="button" onClick={fit}>Fit</button>
+        {diagram.lod && (
+          <button type="button" className="button" data-testid="security-collapse-all" onClick={diagram.collapseAll} title="VPCs expand on click or when you zoom in">
+            Collapse VPCs
+          </button>
+        )}
       </div>
       <SecurityLegend />
     </div>

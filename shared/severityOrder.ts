@@ -1,4 +1,6 @@
-import { SEVERITIES, type Severity } from '../../shared/index.ts'
+import { SEVERITIES, type Severity } from './schemas/severity.ts'
+
+// The order of severities, for every part that ranks or thresholds them (diff, findings, check, watch).
 
 /** 0 for critical … 4 for info, so sorting ascending puts the most severe first. */
 export function severityRank(s: Severity): number {

@@ -1,0 +1,29 @@
+/**
+ * The latest version of an environment, for open web pages that poll for new versions
+ * (`GET /api/environments/:env/latest`, with ETag: an unchanged latest version answers 304).
+ */
+import Type, { type Static } from 'typebox'
+import { Diff } from './diff.ts'
+import { InventorySource } from './inventory.ts'
+
+const PerSeverity = Type.Object({
+  critical: Type.Integer(), high: Type.Integer(), medium: Type.Integer(), low: Type.Integer(), info: Type.Integer(),
+})
+
+export const LatestVersion = Type.Object({
+  env: Type.String(),
+  id: Type.String(),
+  createdAt: Type.String(),
+  source: InventorySource,
+  parent: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * What changed against the parent (the same summary as `GET …/diff?from=PARENT&to=ID`), and how
+   * many changes there are of each severity: `changes` counts resource and relationship changes,
+   * `exposure` the exposure changes they caused. Null for a first version, or when the parent was pruned.
+   */
+  changes: Type.Union([
+    Type.Object({ summary: Diff.properties.summary, changes: PerSeverity, exposure: PerSeverity }),
+    Type.Null(),
+  ]),
+})
+export type LatestVersion = Static<typeof LatestVersion>
