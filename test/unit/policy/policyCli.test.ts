@@ -83,7 +83,7 @@ describe('vpclens check --policy', { timeout: 180_000 }, () => {
     const later = JSON.parse(vpclens('check', '--fail-on', 'critical', '--against', '1', '--policy', policyWithBastionUntil('2099-01-01'), '--json').stdout)
     expect(later.failing).toEqual([])
     expect(later.accepted.map((a: { summary: string }) => a.summary)).toEqual([
-      `${BASTION_ENI} widened: tcp 22 now from the IPv4 internet (24 ranges) (was 81.2.69.0/24)`,
+      `${BASTION_ENI} widened: tcp 22 now from 0.0.0.0/0 (the internet) except 45.155.205.0/24 (was 81.2.69.0/24)`,
       'sg-03f3a8a96e6ed22c4 + ingress tcp 22 from 0.0.0.0/0 ("temporary: vendor support session")',
     ])
   })
