@@ -20,6 +20,8 @@ import { type SecurityOptions, secureApp } from './security/secureApp.ts'
 import { versionResponseCache } from './cache/versionResponseCache.ts'
 import { resolveVersionSpecs } from './api/resolveVersionSpecs.ts'
 import type { RefreshRunner } from './watch/RefreshRunner.ts'
+import type { Policy } from './policy/Policy.ts'
+import { todayUtc } from './policy/policyReport.ts'
 
 export interface AppDeps {
   store: SnapshotStore
@@ -32,6 +34,8 @@ export interface AppDeps {
   refresher?: RefreshRunner
   /** Reads CloudTrail for …/diff/attribution and attributed reports (`serve --attribute`). */
   attributor?: Attributor
+  /** `serve --policy`: accepted items marked in findings and exposure, GET …/policy. */
+  policy?: Policy
 }
 
 /** Builds the HTTP app: API under /api, the web app at /. Never listens (main.ts does). */
@@ -42,12 +46,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await secureApp(app, deps.security ?? {})
   await apiDocs(app)
   resolveVersionSpecs(app, deps.store)
-  await versionResponseCache(app, deps.store)
+  // With a policy, answers also depend on the day (acceptances expire): the day is part of the cache key.
+  await versionResponseCache(app, deps.store, undefined, deps.policy ? todayUtc : undefined)
   await app.register(async (api) => {
     await api.register(refreshRoutes, { refresher: deps.refresher })
     await api.register(environmentRoutes, { store: deps.store })
     await api.register(graphRoutes, { store: deps.store })
-    await api.register(analysisRoutes, { store: deps.store })
+    await api.register(analysisRoutes, { store: deps.store, policy: deps.policy })
     await api.register(securityGraphRoutes, { store: deps.store })
     await api.register(resourceListRoutes, { store: deps.store })
     await api.register(diffRoutes, { store: deps.store })

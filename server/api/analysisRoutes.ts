@@ -1,26 +1,41 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { ApiError, ExposureReport, ExposureSummary, FindingsReport, ReachQuery, ReachResult, VersionParams } from '../../shared/index.ts'
+import { ApiError, ExposureReport, ExposureSummary, FindingsReport, PolicyReport, ReachQuery, ReachResult, VersionParams } from '../../shared/index.ts'
 import { analyzeSnapshot, type SnapshotAnalysis } from '../analysis/analyzeSnapshot.ts'
 import { reach } from '../analysis/reach.ts'
 import { ReachQueryError } from '../analysis/ReachQueryError.ts'
 import { exposureReport, exposureSummary, findingsReport } from '../analysis/reports.ts'
 import { HashCache } from '../cache/HashCache.ts'
 import { AppError } from '../errors.ts'
+import { evaluatePolicy, type PolicyEvaluation } from '../policy/evaluatePolicy.ts'
+import type { Policy } from '../policy/Policy.ts'
+import { policyReport, todayUtc } from '../policy/policyReport.ts'
 import type { RouteDeps } from './environmentRoutes.ts'
 import { loadSnapshot } from './loadSnapshot.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { nativeJsonSerializer } from './nativeJsonSerializer.ts'
 
-/** Internet exposure, findings and reachability queries of a version, computed once per snapshot hash. */
-export const analysisRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store }) => {
+export interface AnalysisRouteDeps extends RouteDeps {
+  /** `serve --policy`: findings and exposures carry their acceptance, and `…/policy` answers. */
+  policy?: Policy
+}
+
+/**
+ * Internet exposure, findings and reachability queries of a version, computed once per snapshot hash;
+ * with a policy, evaluated once per hash and day (acceptances expire at the end of a day).
+ */
+export const analysisRoutes: FastifyPluginAsync<AnalysisRouteDeps> = async (app, { store, policy }) => {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   // Analyses of large environments take hundreds of MB: keep few.
   const cache = new HashCache<SnapshotAnalysis>(4)
+  const evaluations = new HashCache<PolicyEvaluation>(4)
   const load = async (env: string, version: string) => {
     const snapshot = await loadSnapshot(store, env, version)
     const id = await versionId(store, env, version)
-    return { analysis: cache.get(snapshot.hash, () => analyzeSnapshot(snapshot)), id, hash: snapshot.hash }
+    const analysis = cache.get(snapshot.hash, () => analyzeSnapshot(snapshot))
+    const today = todayUtc()
+    const ev = policy && evaluations.get(`${snapshot.hash}|${today}`, () => evaluatePolicy(policy, snapshot, analysis, today))
+    return { analysis, ev, id, hash: snapshot.hash }
   }
 
   api.get('/environments/:env/versions/:version/exposure', {
@@ -31,8 +46,8 @@ export const analysisRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store
     },
   }, async (request) => {
     const { env, version } = request.params
-    const { analysis, id, hash } = await load(env, version)
-    return exposureReport(analysis, env, id, hash)
+    const { analysis, ev, id, hash } = await load(env, version)
+    return exposureReport(ev ? { ...analysis, exposure: { ...analysis.exposure, exposures: ev.exposures } } : analysis, env, id, hash)
   })
 
   api.get('/environments/:env/versions/:version/exposure/summary', {
@@ -51,8 +66,20 @@ export const analysisRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store
     schema: { summary: 'Findings with severities', params: VersionParams, response: { 200: FindingsReport, 404: ApiError } },
   }, async (request) => {
     const { env, version } = request.params
-    const { analysis, id, hash } = await load(env, version)
-    return findingsReport(analysis, env, id, hash)
+    const { analysis, ev, id, hash } = await load(env, version)
+    return findingsReport(ev ? { ...analysis, findings: ev.findings } : analysis, env, id, hash)
+  })
+
+  api.get('/environments/:env/versions/:version/policy', {
+    schema: {
+      summary: 'The policy (`serve --policy`) applied to a version: acceptances with their status, scopes with their violations and traces',
+      params: VersionParams, response: { 200: PolicyReport, 404: ApiError },
+    },
+  }, async (request) => {
+    const { env, version } = request.params
+    if (!policy) throw new AppError('not_found', 404, 'no policy: serve was started without --policy')
+    const { ev, id, hash } = await load(env, version)
+    return policyReport(ev!, env, id, hash)
   })
 
   api.get('/environments/:env/versions/:version/reach', {

@@ -13,7 +13,7 @@ type Tagged = FastifyRequest & { [KEY]?: string }
  * A hit skips reading the snapshot and serializing the response, which for a 5,000-ENI graph is
  * most of a second of CPU. Bounded by bytes; least recently used entries go first.
  */
-export async function versionResponseCache(app: FastifyInstance, store: SnapshotStore, maxBytes = 256 * 1024 * 1024): Promise<void> {
+export async function versionResponseCache(app: FastifyInstance, store: SnapshotStore, maxBytes = 256 * 1024 * 1024, keyExtra?: () => string): Promise<void> {
   const entries = new Map<string, Buffer>()
   let bytes = 0
 
@@ -29,7 +29,7 @@ export async function versionResponseCache(app: FastifyInstance, store: Snapshot
       // resource route has an :id, and one version's resources must not share one entry.
       const params = Object.entries(request.params as Record<string, string>)
         .filter(([k]) => k !== 'version').sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&')
-      const key = `${route.url} ${params} ${found.id} ${found.hash} ${query}`
+      const key = `${route.url} ${params} ${found.id} ${found.hash} ${query}${keyExtra ? ` ${keyExtra()}` : ''}`
       const hit = entries.get(key)
       if (hit) {
         entries.delete(key)

@@ -1,16 +1,32 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
+import { PolicyError } from '../policy/PolicyError.ts'
+import type { Policy } from '../policy/Policy.ts'
+import { readPolicyFile } from '../policy/readPolicyFile.ts'
 import { openStoreAt } from '../store/openStoreAt.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { CliError } from './CliError.ts'
 
-export interface CommonOptions { dataDir?: string; store?: string; env?: string; json?: boolean; version?: string }
+export interface CommonOptions { dataDir?: string; store?: string; env?: string; json?: boolean; version?: string; policy?: string }
 
 export const withDataDir = (c: Command) =>
   c.option('--data-dir <dir>', 'where snapshots are stored (env VPCLENS_DATA_DIR, default ./snapshots)')
     .option('--store <url>', 'a PostgreSQL store, postgres://user@host/db (env VPCLENS_STORE); default: SQLite in the data dir')
 export const withEnv = (c: Command) => c.option('--env <name>', 'environment (default: the only or most recently updated one)')
 export const withJson = (c: Command) => c.option('--json', 'machine-readable output on stdout')
+
+export const withPolicy = (c: Command) => c.option('--policy <file>', 'apply a policy file (vpclens.policy.yaml): accepted findings and exposures, scopes that must hold')
+
+/** The `--policy` file read and checked, or undefined without the flag; a malformed file is one CliError (exit 2). */
+export function loadPolicy(opts: CommonOptions): Policy | undefined {
+  if (opts.policy === undefined) return undefined
+  try {
+    return readPolicyFile(opts.policy)
+  } catch (e) {
+    if (e instanceof PolicyError) throw new CliError(`--policy: ${e.message}`)
+    throw e
+  }
+}
 
 export function dataDirOf(opts: CommonOptions): string {
   return resolve(opts.dataDir ?? process.env.VPCLENS_DATA_DIR ?? 'snapshots')

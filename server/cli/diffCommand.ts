@@ -8,8 +8,10 @@ import { attributeDiff } from '../attribution/attributeDiff.ts'
 import { type AttributeFlags, attributeSettings, lookupFromFlags, withAttributeOptions } from './attributeOptions.ts'
 import { CliError } from './CliError.ts'
 import { coverageText, unknownTable } from './unknownText.ts'
+import { diffWithPolicy } from '../policy/diffWithPolicy.ts'
+import { todayUtc } from '../policy/policyReport.ts'
 import { resolveVersionArg } from './resolveVersionArg.ts'
-import { type CommonOptions, dataDirOf, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
+import { type CommonOptions, dataDirOf, loadPolicy, openStore, resolveEnv, withDataDir, withEnv, withJson, withPolicy } from './commonOptions.ts'
 
 interface DiffOptions extends CommonOptions, AttributeFlags { markdown?: boolean }
 
@@ -43,15 +45,16 @@ export function diffCommand(program: Command): void {
     .argument('<from>', 'version (or time) to compare from')
     .argument('<to>', 'version (or time) to compare to')
     .option('--markdown', 'Markdown for a pull-request comment')
-  withAttributeOptions(withJson(withEnv(withDataDir(cmd)))).action(async (from: string, to: string, opts: DiffOptions) => {
+  withPolicy(withAttributeOptions(withJson(withEnv(withDataDir(cmd))))).action(async (from: string, to: string, opts: DiffOptions) => {
     if (opts.json && opts.markdown) throw new CliError('--json and --markdown: choose one')
+    const policy = loadPolicy(opts)
     const { limit } = attributeSettings(opts)
     const store = openStore(opts)
     try {
       const env = await resolveEnv(store, opts)
       const a = await loadVersion(store, env, from, 'FROM')
       const b = await loadVersion(store, env, to, 'TO')
-      const diff = diffVersions(a, b)
+      const diff = diffWithPolicy(a, b, policy, todayUtc())
       const title = { env, from: a.id, to: b.id }
       const attribution = opts.attribute ? await attributeDiff({
         env, dataDir: dataDirOf(opts), diff, limit, lookup: (targets) => lookupFromFlags(opts, targets),

@@ -1,17 +1,20 @@
 import type { Command } from 'commander'
+import type { Snapshot } from '../../shared/index.ts'
 import { sourcesText } from '../../shared/network/index.ts'
 import { analyzeSnapshot, type SnapshotAnalysis } from '../analysis/analyzeSnapshot.ts'
 import { exposureReport } from '../analysis/reports.ts'
+import { evaluatePolicy } from '../policy/evaluatePolicy.ts'
+import { policyNotes, policyReport, todayUtc } from '../policy/policyReport.ts'
 import { CliError } from './CliError.ts'
 import { coverageText, unknownTable } from './unknownText.ts'
 import { resolveVersionArg } from './resolveVersionArg.ts'
-import { type CommonOptions, openStore, resolveEnv, withDataDir, withEnv, withJson } from './commonOptions.ts'
+import { type CommonOptions, loadPolicy, openStore, resolveEnv, withDataDir, withEnv, withJson, withPolicy } from './commonOptions.ts'
 import { terminalText } from '../terminalText.ts'
 
 export const withVersion = (c: Command) => c.option('--version <id|time>', 'version id, "latest" (default) or a time: 2026-11-28T02:10Z, "2h ago" (the version current then)')
 
 /** The analysis of one stored version: the environment and version resolved, the snapshot analyzed. */
-export async function loadVersionAnalysis(opts: CommonOptions): Promise<{ env: string; version: string; hash: string; analysis: SnapshotAnalysis }> {
+export async function loadVersionAnalysis(opts: CommonOptions): Promise<{ env: string; version: string; hash: string; snapshot: Snapshot; analysis: SnapshotAnalysis }> {
   const store = openStore(opts)
   try {
     const env = await resolveEnv(store, opts)
@@ -20,7 +23,7 @@ export async function loadVersionAnalysis(opts: CommonOptions): Promise<{ env: s
     if (!version) throw new CliError(`--version: environment ${env} has no version ${wanted}`)
     const snapshot = await store.getSnapshot(env, version.id)
     if (!snapshot) throw new CliError(`--version: version ${version.id} of ${env} has no snapshot`)
-    return { env, version: version.id, hash: snapshot.hash, analysis: analyzeSnapshot(snapshot) }
+    return { env, version: version.id, hash: snapshot.hash, snapshot, analysis: analyzeSnapshot(snapshot) }
   } finally {
     await store.close()
   }
@@ -43,17 +46,21 @@ export const portsText = (protocol: string, ports: [number, number], icmpCodes?:
 /** `vpclens exposure`: which ports the internet can reach on which interfaces, from where, and how. */
 export function exposureCommand(program: Command): void {
   const cmd = program.command('exposure')
-  withVersion(withJson(withEnv(withDataDir(cmd)))).action(async (opts: CommonOptions) => {
-    const { env, version, hash, analysis } = await loadVersionAnalysis(opts)
-    const report = exposureReport(analysis, env, version, hash)
-    if (opts.json) { process.stdout.write(JSON.stringify(report) + '\n'); return }
+  withPolicy(withVersion(withJson(withEnv(withDataDir(cmd))))).action(async (opts: CommonOptions) => {
+    const policy = loadPolicy(opts)
+    const { env, version, hash, snapshot, analysis } = await loadVersionAnalysis(opts)
+    const ev = policy && evaluatePolicy(policy, snapshot, analysis, todayUtc())
+    const report = exposureReport(ev ? { ...analysis, exposure: { ...analysis.exposure, exposures: ev.exposures } } : analysis, env, version, hash)
+    if (opts.json) { process.stdout.write(JSON.stringify(ev ? { ...report, policy: policyReport(ev, env, version, hash) } : report) + '\n'); return }
     const rows = report.exposures.map((e) => [
       e.severity, e.eni, e.resource ? shortArn(e.resource) : '-', e.protocol, portsText(e.protocol, e.ports, e.icmpCodes), sourcesText(e.sources),
       e.via === 'direct' ? 'direct' : `${shortArn(e.lb!.loadBalancerArn)}:${e.lb!.listenerPort}`,
       e.completeness === 'full' ? 'full' : `partial (${e.clientFamilies?.join(', ') || 'no client family fully'})`,
+      ...(ev ? [e.accepted ? `accepted: ${e.accepted.reason} (${e.accepted.owner})` : '-'] : []),
     ])
-    process.stdout.write(table(['SEVERITY', 'ENI', 'RESOURCE', 'PROTO', 'PORTS', 'SOURCES', 'VIA', 'COMPLETENESS'], rows))
+    process.stdout.write(table(['SEVERITY', 'ENI', 'RESOURCE', 'PROTO', 'PORTS', 'SOURCES', 'VIA', 'COMPLETENESS', ...(ev ? ['POLICY'] : [])], rows))
     process.stdout.write(unknownTable(report.unknown))
+    if (ev) for (const line of policyNotes(ev)) process.stderr.write(`${terminalText(line)}\n`)
     const s = report.summary
     const counts = report.unknown.length
       ? `of ${s.networkInterfaces} network interfaces, ${s.exposedInterfaces} reachable from the internet and ${s.unknownInterfaces} unknown (${report.unknown.length} verdict(s) depend on data the version lacks)`

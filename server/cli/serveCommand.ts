@@ -8,7 +8,7 @@ import { RefreshRunner } from '../watch/RefreshRunner.ts'
 import { type AttributeFlags, attributeSettings, lookupFromFlags } from './attributeOptions.ts'
 import { hasDiscoverFlags, withDiscoverOptions } from './discoverOptions.ts'
 import { CliError } from './CliError.ts'
-import { type CommonOptions, dataDirOf, openStore, withDataDir } from './commonOptions.ts'
+import { type CommonOptions, dataDirOf, loadPolicy, openStore, withDataDir, withPolicy } from './commonOptions.ts'
 import { prewarmLatest } from './prewarmLatest.ts'
 
 interface ServeOptions extends CommonOptions, AttributeFlags { host: string; port: string; token?: string; refresh?: boolean }
@@ -25,13 +25,15 @@ export function serveCommand(program: Command): void {
     .option('--env <name>', 'with refresh: the environment it records into (default: the caller\'s account id)')
     .option('--attribute', 'offer who-changed-it from AWS CloudTrail in the diff view and reports (LookupEvents, read-only; the discover flags give the credentials)')
     .option('--attribute-limit <n>', 'look up at most this many changed resources per diff (default 50)')
-  withDiscoverOptions(withDataDir(cmd)).action(async (opts: ServeOptions) => {
+  withPolicy(withDiscoverOptions(withDataDir(cmd))).action(async (opts: ServeOptions) => {
     const port = Number(opts.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected 0-65535, got "${opts.port}"`)
     const token = opts.token ?? (process.env.VPCLENS_TOKEN || undefined)
     const refused = checkServeAccess(opts.host, token)
     if (refused) throw new CliError(refused)
     if (opts.env !== undefined && !new RegExp(ENV_NAME_PATTERN).test(opts.env)) throw new CliError(`--env: "${opts.env}" must be letters, digits, ., _ or - (at most 64)`)
+    // Read once, at start: a malformed policy stops serve with one line (exit 2); edit it, then restart.
+    const policy = loadPolicy(opts)
     const { limit } = attributeSettings(opts)
     const attributor = opts.attribute ? { limit, dataDir: dataDirOf(opts), lookup: (t: Parameters<typeof lookupFromFlags>[1]) => lookupFromFlags(opts, t) } : undefined
     // The AWS SDK is loaded only when Refresh is offered: a plain `serve` starts without it (and without its warnings).
@@ -48,7 +50,7 @@ export function serveCommand(program: Command): void {
     }
     const log = (line: string) => process.stderr.write(`${line}\n`)
     const refresher = collect && new RefreshRunner({ collect, store, env: opts.env, log })
-    const app = await buildApp({ store, webDir: WEB_DIR, security: { token }, refresher, attributor })
+    const app = await buildApp({ store, webDir: WEB_DIR, security: { token }, refresher, attributor, policy })
     const close = async () => { await app.close(); await store.close(); process.exit(0) }
     process.once('SIGINT', close)
     process.once('SIGTERM', close)

@@ -1,21 +1,20 @@
 import type { Command } from 'commander'
 import { ENV_NAME_PATTERN, SEVERITIES, type Severity } from '../../shared/index.ts'
-import { diffVersions } from '../diff/diffVersions.ts'
+import { diffWithPolicy } from '../policy/diffWithPolicy.ts'
+import { todayUtc } from '../policy/policyReport.ts'
 import { createDiscoveryCollector } from '../watch/createDiscoveryCollector.ts'
 import { createWebhookSender, type WebhookSender } from '../watch/createWebhookSender.ts'
 import { MIN_INTERVAL_MS, parseInterval } from '../watch/parseInterval.ts'
 import { runWatch, type Summarize } from '../watch/runWatch.ts'
 import { type DiscoverFlags, positiveIntFlag, withDiscoverOptions } from './discoverOptions.ts'
 import { CliError } from './CliError.ts'
-import { type CommonOptions, openStore, withDataDir, withJson } from './commonOptions.ts'
+import { type CommonOptions, loadPolicy, openStore, withDataDir, withJson, withPolicy } from './commonOptions.ts'
 import { terminalText } from '../terminalText.ts'
 
 interface WatchFlags extends CommonOptions, DiscoverFlags {
   interval: string; webhook?: string; webhookSecret?: string; alertOn: string; runs?: string
 }
 
-/** The diff behind a webhook: the same one `vpclens diff` prints (exposure from exposure analysis). */
-const summarize: Summarize = diffVersions
 
 /** `vpclens watch`: discover on an interval, record versions on change, tell a webhook about security changes. */
 export function watchCommand(program: Command): void {
@@ -26,7 +25,7 @@ export function watchCommand(program: Command): void {
     .option('--alert-on <severity>', `lowest severity that triggers the webhook: ${SEVERITIES.join(', ')}`, 'low')
     .option('--env <name>', 'environment to record into (default: the account id, or org-<account> with --org-role)')
     .option('--runs <n>', 'stop after N runs (default: until interrupted)')
-  withJson(withDataDir(withDiscoverOptions(cmd))).action(async (opts: WatchFlags) => {
+  withPolicy(withJson(withDataDir(withDiscoverOptions(cmd)))).action(async (opts: WatchFlags) => {
     const intervalMs = parseInterval(opts.interval)
     if (intervalMs === undefined) throw new CliError(`--interval: expected a duration such as 90s, 15m or 1h (at least ${MIN_INTERVAL_MS / 1000}s), got "${opts.interval}"`)
     if (!SEVERITIES.includes(opts.alertOn as Severity)) throw new CliError(`--alert-on: expected one of ${SEVERITIES.join(', ')}, got "${opts.alertOn}"`)
@@ -35,6 +34,10 @@ export function watchCommand(program: Command): void {
     const secret = opts.webhookSecret ?? (process.env.VPCLENS_WEBHOOK_SECRET || undefined)
     if (secret !== undefined && opts.webhook === undefined) throw new CliError('--webhook-secret needs --webhook')
     const maxRuns = opts.runs === undefined ? undefined : positiveIntFlag('--runs', opts.runs, 1)
+    const policy = loadPolicy(opts)
+    // The diff behind a webhook: the same one `vpclens diff` prints, through the policy when there is
+    // one (accepted exposure changes are marked and not sent; broken scopes are), on the day of the run.
+    const summarize: Summarize = (from, to) => diffWithPolicy(from, to, policy, todayUtc())
     const collect = await createDiscoveryCollector(opts)
 
     const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${terminalText(line)}\n`)

@@ -36,11 +36,16 @@ export function formatDiffMarkdown(diff: Diff, title: DiffTitle, attribution?: A
         `${s.modified} modified · ${s.relationships} relationship change(s)`,
   ]
   const more = (n: number) => (n > LIMIT ? [`| … | ${n - LIMIT} more | | | | |`] : [])
+  if (diff.policy && diff.policy.length > 0) {
+    out.push('', '#### Policy', '', '| Severity | Change | Summary |', '|---|---|---|',
+      ...diff.policy.slice(0, LIMIT).map((p) => `| ${sev(p.severity)} | ${p.type} | ${escapeMarkdown(p.summary)} |`))
+  }
   if (diff.exposure.length > 0) {
     out.push('', `#### Exposure changes${diff.exposureBasis === 'rules' ? ' (from security-group ingress rules)' : ''}`, '',
       '| Severity | Change | Resource | Ports | Sources | Caused by |', '|---|---|---|---|---|---|',
       ...diff.exposure.slice(0, LIMIT).map((e) => `| ${sev(e.severity)} | ${e.change} | ${code(e.resourceId)} | ${portsText(e)} | ` +
-        `${escapeMarkdown(sourcesText(e.sources))} | ${e.causes.map((c) => escapeMarkdown(c.summary)).join('<br>') || '–'} |`),
+        `${escapeMarkdown(sourcesText(e.sources))} | ${e.causes.map((c) => escapeMarkdown(c.summary)).join('<br>') || '–'}` +
+        `${e.accepted ? `<br>accepted: ${escapeMarkdown(e.accepted.reason)} (${escapeMarkdown(e.accepted.owner)})` : ''} |`),
       ...more(diff.exposure.length))
   }
   if (diff.resources.length > 0) {

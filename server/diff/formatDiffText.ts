@@ -38,13 +38,17 @@ export function formatDiffText(diff: Diff, title: DiffTitle, attribution?: Attri
       `highest severity: ${s.highestSeverity ?? 'none'}`,
   ]
   if (s.highestSeverity === null) return lines.concat('no changes').join('\n') + '\n'
+  if (diff.policy && diff.policy.length > 0) {
+    lines.push('', 'POLICY')
+    lines.push(...table(diff.policy.slice(0, LIMIT).map((p) => [p.severity, p.type, p.summary])))
+  }
   if (diff.exposure.length > 0) {
     lines.push('', `EXPOSURE (${diff.exposureBasis === 'analysis' ? 'exposure analysis' : 'from security-group ingress rules'})`)
     appendAll(lines, table([
       ['SEVERITY', 'CHANGE', 'RESOURCE', 'PORTS', 'SOURCES', 'CAUSE'],
       ...diff.exposure.slice(0, LIMIT).map((e) => [
         e.severity, e.change, e.resourceId, portsText(e), sourcesText(e.sources),
-        e.causes.map((c) => c.summary).join('; ') || '–',
+        (e.causes.map((c) => c.summary).join('; ') || '–') + (e.accepted ? `  [accepted: ${e.accepted.reason} (${e.accepted.owner})]` : ''),
       ]),
     ]))
     if (diff.exposure.length > LIMIT) lines.push(`  … and ${diff.exposure.length - LIMIT} more`)

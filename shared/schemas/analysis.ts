@@ -5,6 +5,7 @@
  * reviewer who knows RA reads them without a legend. Built by server/analysis; drawn by the web.
  */
 import Type, { type Static } from 'typebox'
+import { AcceptanceMark } from './acceptance.ts'
 import { Severity } from './severity.ts'
 import { Coverage, UnknownVerdict } from './coverage.ts'
 
@@ -159,6 +160,8 @@ export const Exposure = Type.Object({
   /** Conditions the verdict rests on that vpclens cannot check (appliances in the path, unknown LB node IPs…). */
   caveats: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
   trace: Type.Array(TraceStep),
+  /** Only with a policy (`--policy`): the acceptance that covers this exposure. */
+  accepted: Type.Optional(AcceptanceMark),
 })
 export type Exposure = Static<typeof Exposure>
 
@@ -193,6 +196,8 @@ export const Finding = Type.Object({
   sources: Type.Optional(Type.Array(Type.String())),
   /** Exposures this finding is about. */
   exposureIds: Type.Optional(Type.Array(Type.String())),
+  /** Only with a policy (`--policy`): the acceptance that covers this finding. */
+  accepted: Type.Optional(AcceptanceMark),
 })
 export type Finding = Static<typeof Finding>
 

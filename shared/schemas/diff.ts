@@ -8,6 +8,8 @@ import { Resource, ResourceKind } from './snapshot.ts'
 import { ENV_NAME_PATTERN, VersionSpecString } from './versions.ts'
 import { Severity } from './severity.ts'
 import { Coverage, UnknownVerdict } from './coverage.ts'
+import { AcceptanceMark } from './acceptance.ts'
+import { PolicyChange } from './policy.ts'
 
 
 /** A plain attribute, tag or name that changed; `path` is dotted (`attributes.publicIps`, `tags.env`). */
@@ -133,6 +135,8 @@ export const ExposureChange = Type.Object({
   affected: Type.Array(Type.String()),
   causes: Type.Array(ChangeCause),
   summary: Type.String(),
+  /** Only with a policy: the acceptance that covers what this change exposes (alerts and check skip it). */
+  accepted: Type.Optional(AcceptanceMark),
 })
 export type ExposureChange = Static<typeof ExposureChange>
 
@@ -171,6 +175,8 @@ export const Diff = Type.Object({
    * verdict that became unknown is not "no longer exposed", nor one that became known "newly exposed".
    */
   unknownExposure: Type.Optional(Type.Object({ from: Type.Array(UnknownVerdict), to: Type.Array(UnknownVerdict) })),
+  /** Only with a policy (`--policy`): scopes broken or restored, items back that an expired acceptance covered. Most severe first. */
+  policy: Type.Optional(Type.Array(PolicyChange)),
 })
 export type Diff = Static<typeof Diff>
 

@@ -38,9 +38,9 @@ export type RefreshStatus = Static<typeof RefreshStatus>
 /** One security-relevant change, as a webhook lists it. Summaries hold untrusted AWS text. */
 export const AlertChange = Type.Object({
   severity: Severity,
-  /** What kind of change: an exposure change, a resource (and its rules), or a relationship. */
-  type: Type.Union([Type.Literal('exposure'), Type.Literal('resource'), Type.Literal('relationship')]),
-  /** `added`/`removed`/`modified`, or for exposure `newly-exposed`/`widened`/`narrowed`/`no-longer-exposed`. */
+  /** What kind of change: an exposure change, a resource (and its rules), a relationship, or (with `--policy`) a broken scope or an expired acceptance. */
+  type: Type.Union([Type.Literal('exposure'), Type.Literal('resource'), Type.Literal('relationship'), Type.Literal('policy')]),
+  /** `added`/`removed`/`modified`; for exposure `newly-exposed`/`widened`/`narrowed`/`no-longer-exposed`; for policy `scope-violated`/`acceptance-expired`. */
   change: Type.String(),
   resourceId: Type.String(),
   resourceKind: ResourceKind,
