@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { ENV_NAME_PATTERN, isTimeSpec, resolveVersion, VersionSpecError } from '../../shared/index.ts'
+import { ENV_NAME_PATTERN, isTimeSpec, resolveVersion, VersionSpecError, VersionSpecString } from '../../shared/index.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { AppError, notFound } from '../errors.ts'
 
@@ -58,7 +58,11 @@ async function resolveField(store: SnapshotStore, env: string, spec: string, fie
   }
 }
 
+/**
+ * Whether the route's query has this field as a version (the VersionSpecString schema): `from`/`to`
+ * of a diff or report are versions, `to` of `reach` is a network interface.
+ */
 function hasQueryField(schema: unknown, name: string): boolean {
-  const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties
-  return props !== undefined && name in props
+  const props = (schema as { properties?: Record<string, { description?: unknown }> } | undefined)?.properties
+  return props?.[name]?.description === (VersionSpecString as { description?: string }).description
 }
