@@ -38,11 +38,11 @@ export function describeStoreSummary(s: StoreSummary): string {
     const { notCollected, integrity } = coverageOf(s.warnings)
     if (notCollected.length > 0) {
       lines.push(`${notCollected.length} warning(s): what these calls return is missing from this version; verdicts that depend on them are unknown:`)
-      for (const w of notCollected) lines.push(`  ${w.account} ${w.region} ${w.service}:${w.operation}: ${w.code}: ${w.message}`)
+      for (const w of notCollected) lines.push(terminalText(`  ${w.account} ${w.region} ${w.service}:${w.operation}: ${w.code}: ${w.message}`))
     }
     if (integrity.length > 0) {
       lines.push(`${integrity.length} integrity warning(s): duplicates were dropped, dangling references make what depends on them unknown:`)
-      for (const w of integrity) lines.push(`  ${w.code}: ${w.message}`)
+      for (const w of integrity) lines.push(terminalText(`  ${w.code}: ${w.message}`))
     }
   }
   return lines.join('\n') + '\n'

@@ -142,7 +142,7 @@ describe('vpclens diff --attribute', { timeout: 120_000 }, () => {
     const text = await runCli(args, AWS_ENV)
     expect(text.stderr).not.toMatch(/error/i)
     expect(text.code).toBe(0)
-    expect(text.stdout).toContain(`who: AuthorizeSecurityGroupIngress at ${at(3).toISOString().replace('.000Z', 'Z')} by arn:aws:sts::123456789012:assumed-role/Admin/alice from 203.0.113.9 (evil?[31m<b>agent</b>)`)
+    expect(text.stdout).toContain(`who: AuthorizeSecurityGroupIngress at ${at(3).toISOString().replace('.000Z', 'Z')} by arn:aws:sts::123456789012:assumed-role/Admin/alice from 203.0.113.9 (evil\\x1b[31m<b>agent</b>)`)
     expect(text.stdout).toMatch(/WHO CHANGED IT \(CloudTrail management events, /)
     expect(text.stdout).not.toContain('\u001b')
     const asked = fake.lookups.length
