@@ -75,9 +75,12 @@ function checkRulePorts(o: Record<string, unknown>, say: Say): void {
 
 const icmp = (v: unknown) => isInt(v) && v >= -1 && v <= 255
 
-/** A network ACL entry: rule number 1–32767, a protocol number, tcp/udp PortRange 0–65535 in order, ICMP type/code -1–255. */
+/**
+ * A network ACL entry: rule number 1–32768 (user rules go up to 32766; AWS lists the built-in `*` deny
+ * as 32767 for IPv4 and 32768 for IPv6), a protocol number, tcp/udp PortRange 0–65535 in order, ICMP type/code -1–255.
+ */
 function checkNaclEntry(o: Record<string, unknown>, say: Say): void {
-  if (!isInt(o.RuleNumber) || o.RuleNumber < 1 || o.RuleNumber > 32767) say('RuleNumber', `${o.RuleNumber} is not a network ACL rule number (1–32767)`)
+  if (!isInt(o.RuleNumber) || o.RuleNumber < 1 || o.RuleNumber > 32768) say('RuleNumber', `${o.RuleNumber} is not a network ACL rule number (1–32768)`)
   if (typeof o.Protocol !== 'string') return
   const p = protocolNumber(o.Protocol)
   if (p === undefined) { say('Protocol', `${JSON.stringify(o.Protocol)} is not an IP protocol (${PROTOCOLS})`); return }

@@ -93,6 +93,7 @@ describe('import: value checks', () => {
     write('describe-network-acls.json', { NetworkAcls: [{ NetworkAclId: 'acl-1', VpcId: 'vpc-1', IsDefault: false, Associations: [], Entries: [
       { RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', PortRange: { From: 1024, To: 22 } },
       { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0' },
+      { RuleNumber: 32768, Protocol: '-1', RuleAction: 'deny', Egress: false, Ipv6CidrBlock: '::/0' },
       { RuleNumber: 40000, Protocol: '1', RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0', IcmpTypeCode: { Type: -1, Code: 256 } },
     ] }] })
     write('describe-listeners.json', [{ Listeners: [{ ListenerArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/a/1/2', LoadBalancerArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/a/1', Port: 0, Protocol: 'HTTP' }] }])
@@ -100,8 +101,8 @@ describe('import: value checks', () => {
     expect(problemsOf().sort()).toEqual([
       `${WHERE}/describe-listeners.json: [0].Listeners[0].Port: 0 is not a port (1–65535)`,
       `${acl}[0].PortRange: From 1024 is above To 22 (a reversed range)`,
-      `${acl}[2].IcmpTypeCode.Code: 256 is not an ICMP code (0–255, or -1 for every code)`,
-      `${acl}[2].RuleNumber: 40000 is not a network ACL rule number (1–32767)`,
+      `${acl}[3].IcmpTypeCode.Code: 256 is not an ICMP code (0–255, or -1 for every code)`,
+      `${acl}[3].RuleNumber: 40000 is not a network ACL rule number (1–32768)`,
     ].sort())
   })
 
