@@ -3,39 +3,20 @@
  * thousands of levels deep, symbolic links, and AWS CLI pages appended one after another. Each problem
  * is one line naming the file; nothing is stored.
  */
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, renameSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, symlinkSync, writeFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ImportError } from '../../server/import/ImportError.ts'
+import { describe, expect, it, vi } from 'vitest'
 import { readImportDirectory } from '../../server/import/readImportDirectory.ts'
-import { writeImportLayout } from '../../server/import/writeImportLayout.ts'
 import { main } from '../../server/main.ts'
 import { normalize } from '../../server/snapshot/normalize.ts'
 import { openSqliteStore } from '../../server/store/sqliteStore.ts'
 import { recordedInventory } from '../fixtures/aws/recordedInventory.ts'
+import { ACCOUNT, COLLECTED, useImportDirectory, WHERE } from '../support/importDirectory.ts'
 
-const ACCOUNT = '123456789012'
-const REGION = 'eu-west-1'
-const WHERE = `${ACCOUNT}/${REGION}`
-const at = { collectedAt: '2026-11-29T13:00:00.000Z' }
-let dir: string
-let data: string
-let base: string
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'vpclens-hostile-'))
-  data = mkdtempSync(join(tmpdir(), 'vpclens-hostile-store-'))
-  writeImportLayout(recordedInventory(), dir)
-  base = join(dir, ACCOUNT, REGION)
-})
-afterEach(() => { for (const d of [dir, data]) rmSync(d, { recursive: true, force: true }); vi.restoreAllMocks() })
-
-const problemsOf = (): string[] => {
-  try { readImportDirectory(dir, at) } catch (e) { if (e instanceof ImportError) return [...e.problems]; throw e }
-  throw new Error('expected an ImportError')
-}
+const imp = useImportDirectory('hostile')
+const problemsOf = () => imp.problems()
 const expectedHash = () => normalize(recordedInventory()).hash
-const vpcsFile = () => join(base, 'describe-vpcs.json')
+const vpcsFile = () => join(imp.base, 'describe-vpcs.json')
 const vpcsText = () => readFileSync(vpcsFile(), 'utf8')
 
 /** `vpclens import` in-process: its exit code and stderr, and whether anything was stored. */
@@ -43,9 +24,9 @@ async function importCli(): Promise<{ code: number; stderr: string; stored: numb
   const stderr: string[] = []
   vi.spyOn(process.stderr, 'write').mockImplementation((s) => { stderr.push(String(s)); return true })
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-  const code = await main(['import', dir, '--data-dir', data, '--json'])
+  const code = await main(['import', imp.dir, '--data-dir', imp.data, '--json'])
   vi.restoreAllMocks()
-  const store = openSqliteStore(data)
+  const store = openSqliteStore(imp.data)
   const stored = (await store.listEnvironments()).length
   await store.close()
   return { code, stderr: stderr.join(''), stored }
@@ -54,7 +35,7 @@ async function importCli(): Promise<{ code: number; stderr: string; stored: numb
 describe('import: encodings', () => {
   it('skips a UTF-8 byte order mark', () => {
     writeFileSync(vpcsFile(), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(vpcsText())]))
-    expect(normalize(readImportDirectory(dir, at)).hash).toBe(expectedHash())
+    expect(normalize(readImportDirectory(imp.dir, COLLECTED)).hash).toBe(expectedHash())
   })
 
   it('refuses UTF-16 as Windows PowerShell writes it (little-endian with BOM), big-endian, and without BOM, saying so', () => {
@@ -77,7 +58,7 @@ describe('import: encodings', () => {
     const expected = `${WHERE}/describe-vpcs.json: not UTF-8: invalid byte 0xe9 at offset ${i} (line ${line}); AWS CLI output is UTF-8, so this file was changed or re-encoded`
     expect(problemsOf()).toEqual([expected])
     const run = await importCli()
-    expect(run).toEqual({ code: 2, stderr: `vpclens: import ${dir}: nothing stored. ${expected}\n`, stored: 0 })
+    expect(run).toEqual({ code: 2, stderr: `vpclens: import ${imp.dir}: nothing stored. ${expected}\n`, stored: 0 })
   })
 
   it('refuses overlong forms and UTF-16 surrogates encoded as UTF-8', () => {
@@ -94,7 +75,7 @@ describe('import: structure', () => {
     writeFileSync(vpcsFile(), `{"Vpcs": [{"VpcId": "vpc-1", "Extra":\n${'['.repeat(3000)}${']'.repeat(3000)}}]}`)
     const expected = `${WHERE}/describe-vpcs.json: nested more than 100 levels deep at line 2 (AWS CLI output nests about 10); not AWS CLI output`
     expect(problemsOf()).toEqual([expected])
-    expect(await importCli()).toEqual({ code: 2, stderr: `vpclens: import ${dir}: nothing stored. ${expected}\n`, stored: 0 })
+    expect(await importCli()).toEqual({ code: 2, stderr: `vpclens: import ${imp.dir}: nothing stored. ${expected}\n`, stored: 0 })
   })
 
   it('reads AWS CLI pages appended one after another (`>>`), brackets and quotes inside strings included', () => {
@@ -104,13 +85,13 @@ describe('import: structure', () => {
       { SecurityGroups: sgs.slice(1, 2), NextToken: 'b' },
       { SecurityGroups: sgs.slice(2) },
     ]
-    writeFileSync(join(base, 'describe-security-groups.json'), pages.map((p) => JSON.stringify(p, null, 4)).join('\n'))
-    expect(normalize(readImportDirectory(dir, at)).hash).toBe(expectedHash())
+    writeFileSync(join(imp.base, 'describe-security-groups.json'), pages.map((p) => JSON.stringify(p, null, 4)).join('\n'))
+    expect(normalize(readImportDirectory(imp.dir, COLLECTED)).hash).toBe(expectedHash())
   })
 
   it('names the page of a problem in a file of appended pages, and refuses an empty file', () => {
     writeFileSync(vpcsFile(), `${JSON.stringify({ Vpcs: [] })}\n${JSON.stringify({ Vpcs: [{ VpcId: 7 }] })}\n{"Vpcs": [`)
-    writeFileSync(join(base, 'describe-subnets.json'), ' \n')
+    writeFileSync(join(imp.base, 'describe-subnets.json'), ' \n')
     const problems = problemsOf()
     expect(problems).toEqual(expect.arrayContaining([
       `${WHERE}/describe-vpcs.json: document 2: Vpcs[0].VpcId: must be string`,
@@ -121,12 +102,12 @@ describe('import: structure', () => {
   })
 
   it('refuses symbolic links (files, keyed files, region folders), naming them as links', () => {
-    const outside = join(data, 'elsewhere.json')
+    const outside = join(imp.data, 'elsewhere.json')
     renameSync(vpcsFile(), outside)
     symlinkSync(outside, vpcsFile())
-    const tg = join(base, 'describe-target-health')
+    const tg = join(imp.base, 'describe-target-health')
     symlinkSync(outside, join(tg, 'arn%3Aaws%3Aelasticloadbalancing%3Aeu-west-1%3A123456789012%3Atargetgroup%2Fx%2F1.json'))
-    symlinkSync(base, join(dir, ACCOUNT, 'eu-west-2'))
+    symlinkSync(imp.base, join(imp.dir, ACCOUNT, 'eu-west-2'))
     const link = 'is a symbolic link; import reads only regular files and folders inside the directory (copy the target here instead)'
     expect(problemsOf().sort()).toEqual([
       `${WHERE}/describe-target-health/arn%3Aaws%3Aelasticloadbalancing%3Aeu-west-1%3A123456789012%3Atargetgroup%2Fx%2F1.json: ${link}`,

@@ -3,37 +3,17 @@
  * cannot be real is a problem naming file and field, like a shape problem; exit code 2 and nothing
  * stored. AWS's own conventions (-1 for all traffic, ICMP type/code -1) pass.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ImportError } from '../../server/import/ImportError.ts'
+import { describe, expect, it, vi } from 'vitest'
 import { readImportDirectory } from '../../server/import/readImportDirectory.ts'
-import { writeImportLayout } from '../../server/import/writeImportLayout.ts'
 import { main } from '../../server/main.ts'
 import { openSqliteStore } from '../../server/store/sqliteStore.ts'
-import { recordedInventory } from '../fixtures/aws/recordedInventory.ts'
+import { ACCOUNT, COLLECTED, useImportDirectory, WHERE } from '../support/importDirectory.ts'
 
-const ACCOUNT = '123456789012'
-const REGION = 'eu-west-1'
-const WHERE = `${ACCOUNT}/${REGION}`
-const at = { collectedAt: '2026-11-29T13:00:00.000Z' }
-let dir: string
-let data: string
-let base: string
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'vpclens-values-'))
-  data = mkdtempSync(join(tmpdir(), 'vpclens-values-store-'))
-  writeImportLayout(recordedInventory(), dir)
-  base = join(dir, ACCOUNT, REGION)
-})
-afterEach(() => { for (const d of [dir, data]) rmSync(d, { recursive: true, force: true }); vi.restoreAllMocks() })
-
-const problemsOf = (): string[] => {
-  try { readImportDirectory(dir, at) } catch (e) { if (e instanceof ImportError) return [...e.problems]; throw e }
-  throw new Error('expected an ImportError')
-}
-const write = (file: string, value: unknown) => writeFileSync(join(base, file), JSON.stringify(value, null, 4))
+const imp = useImportDirectory('values')
+const problemsOf = () => imp.problems()
+const write = (file: string, value: unknown) => writeFileSync(join(imp.base, file), JSON.stringify(value, null, 4))
 const group = (id: string, perms: unknown[]) => ({ GroupId: id, GroupName: id, VpcId: 'vpc-1', OwnerId: ACCOUNT, IpPermissions: perms, IpPermissionsEgress: [] })
 const tcp = (from: number, to: number, cidr = '10.0.0.0/8') => ({ IpProtocol: 'tcp', FromPort: from, ToPort: to, IpRanges: [{ CidrIp: cidr }] })
 
@@ -48,7 +28,7 @@ describe('import: value checks', () => {
       { IpProtocol: '50', FromPort: -1, ToPort: -1, IpRanges: [{ CidrIp: '192.0.2.1/32' }] },
       tcp(0, 65535), tcp(22, 22, '10.0.0.5/24'),
     ])] })
-    expect(readImportDirectory(dir, at).regions[0]!.ec2.SecurityGroups).toHaveLength(1)
+    expect(readImportDirectory(imp.dir, COLLECTED).regions[0]!.ec2.SecurityGroups).toHaveLength(1)
   })
 
   it('ports, reversed ranges, ICMP types and protocols in security groups and rules', () => {
@@ -111,10 +91,10 @@ describe('import: value checks', () => {
     const stderr: string[] = []
     vi.spyOn(process.stderr, 'write').mockImplementation((s) => { stderr.push(String(s)); return true })
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-    expect(await main(['import', dir, '--data-dir', data, '--json'])).toBe(2)
+    expect(await main(['import', imp.dir, '--data-dir', imp.data, '--json'])).toBe(2)
     vi.restoreAllMocks()
-    expect(stderr.join('')).toBe(`vpclens: import ${dir}: nothing stored. ${WHERE}/describe-security-groups.json: SecurityGroups[3].IpPermissions[0].ToPort: 70000 is not a port (0–65535)\n`)
-    const store = openSqliteStore(data)
+    expect(stderr.join('')).toBe(`vpclens: import ${imp.dir}: nothing stored. ${WHERE}/describe-security-groups.json: SecurityGroups[3].IpPermissions[0].ToPort: 70000 is not a port (0–65535)\n`)
+    const store = openSqliteStore(imp.data)
     expect(await store.listEnvironments()).toEqual([])
     await store.close()
   })
