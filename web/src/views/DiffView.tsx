@@ -5,6 +5,7 @@ import { getDiff } from '../api/getDiff.ts'
 import { getDiffGraph } from '../api/getDiffGraph.ts'
 import { ChangeList } from '../components/ChangeList.tsx'
 import { DiffAttribution } from '../components/DiffAttribution.tsx'
+import { DiffCoverageNotice } from '../components/DiffCoverageNotice.tsx'
 import { DiffDetails } from '../components/DiffDetails.tsx'
 import { DiffLegend } from '../components/DiffLegend.tsx'
 import { StatusMessage } from '../components/StatusMessage.tsx'
@@ -119,6 +120,7 @@ export function DiffView({ env, versions, from, to, onPair }: Props) {
             <span className="diff-count-modified">~{s.modified} modified</span> · {s.exposure} exposure · {s.relationships} links
           </p>
         )}
+        {ready && <DiffCoverageNotice diff={ready.diff} />}
         {s && <DiffAttribution env={env} from={from} to={to} />}
         {(diff.status === 'loading' || graph.status === 'loading') && <StatusMessage kind="loading" title="Comparing versions…" />}
         {diff.status === 'error' && <StatusMessage kind="error" title="Could not load the diff" message={diff.error.message} />}
