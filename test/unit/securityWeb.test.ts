@@ -150,6 +150,8 @@ describe('exposure overlay', () => {
     expect(out.get('eni-3')!.classes).toEqual(['network-interface', 'resource', 'exposed', 'sev-low'])
     expect(out.get('eni-3')!.data).toMatchObject({ label: 'LOW tcp/22,443\nENI  10.0.0.3', accepted: 'some' })
     expect(exposedInterfaceCounts(accepted)).toEqual({ exposed: 2, accepted: 1 })
+    // A VPC counts them all, says how many are accepted, and takes its worst from the rest.
+    expect(exposedCountLine(exposedPerContainer(accepted).get('vpc-1')!)).toBe('▲ 2 exposed interfaces · worst LOW · 1 accepted')
     // "Hide accepted": only what no acceptance covers is drawn.
     const hidden = byId(applyExposureOverlay(elements, withoutAccepted(accepted), null))
     expect(hidden.get('eni-1')).toEqual(elements[1])

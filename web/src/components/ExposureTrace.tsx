@@ -64,7 +64,7 @@ function ExposureItem({ exposure: e, open }: { exposure: Exposure; open: boolean
         <span className="muted">{via}{e.completeness === 'partial' ? ' · partial' : ''}</span>
         {e.accepted && <span className="accepted-badge">Accepted</span>}
       </summary>
-      {e.accepted && <AcceptanceNote mark={e.accepted} />}
+      {e.accepted && <AcceptanceNote mark={e.accepted} badge={false} />}
       <div className="small" data-testid="exposure-sources">from {sourceSummary(e.sources)}</div>
       {e.sources.length > 3 && (
         <details className="small sources-list"><summary>All {e.sources.length} source CIDRs</summary><span className="mono">{e.sources.join(', ')}</span></details>

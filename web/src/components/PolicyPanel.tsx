@@ -103,7 +103,7 @@ function ViolationItem({ violation: v, scopeId, file, onOpen }: { violation: Sco
         <span className="finding-title">{v.title}</span>
         {v.accepted && <span className="accepted-badge">Accepted</span>}
       </summary>
-      {v.accepted && <AcceptanceNote mark={v.accepted} file={file} />}
+      {v.accepted && <AcceptanceNote mark={v.accepted} file={file} badge={false} />}
       <div className="small">{v.detail}</div>
       <div className="small">
         <span className="mono">{v.resourceIds.join(', ')}</span>{' '}

@@ -176,25 +176,38 @@ export function applyExposureOverlay(elements: ElementDefinition[], report: Expo
   })
 }
 
-interface ContainerExposure { enis: Set<string>; severity: Severity }
+interface ContainerExposure {
+  enis: Set<string>
+  /** The interfaces with an exposure no policy accepts (all of `enis` without a policy). */
+  open: Set<string>
+  /** Worst of the exposures no policy accepts; of all when every one is accepted. */
+  severity: Severity
+}
 
 /** VPC and subnet id → the interfaces in it that the internet reaches, and the worst severity. */
 export function exposedPerContainer(report: ExposureOverlayInput): Map<string, ContainerExposure> {
-  const out = new Map<string, ContainerExposure>()
+  const out = new Map<string, ContainerExposure & { all: ExposureBrief[] }>()
   for (const e of report.exposures) {
     for (const id of [e.vpcId, e.subnetId]) {
       if (id === null) continue
-      const entry = out.get(id) ?? { enis: new Set<string>(), severity: e.severity }
+      const entry = out.get(id) ?? { enis: new Set<string>(), open: new Set<string>(), severity: e.severity, all: [] }
       entry.enis.add(e.eni)
-      if (SEVERITIES.indexOf(e.severity) < SEVERITIES.indexOf(entry.severity)) entry.severity = e.severity
+      if (!e.accepted) entry.open.add(e.eni)
+      entry.all.push(e)
       out.set(id, entry)
     }
   }
-  return out
+  const result = new Map<string, ContainerExposure>()
+  for (const [id, { all, ...entry }] of out) {
+    const open = all.filter((e) => !e.accepted)
+    result.set(id, { ...entry, severity: worstSeverity(open.length > 0 ? open : all) })
+  }
+  return result
 }
 
-/** `▲ 12 exposed interfaces · worst CRIT`: the line a VPC or collapsed subnet gets under its name. */
+/** `▲ 12 exposed interfaces · worst CRIT` (`· 2 accepted` with a policy): the line a VPC or collapsed subnet gets under its name. */
 export function exposedCountLine(c: ContainerExposure): string {
   const n = c.enis.size
-  return `▲ ${n.toLocaleString('en-US')} exposed interface${n === 1 ? '' : 's'} · worst ${SEVERITY_WORD[c.severity]}`
+  const accepted = n - c.open.size
+  return `▲ ${n.toLocaleString('en-US')} exposed interface${n === 1 ? '' : 's'} · worst ${SEVERITY_WORD[c.severity]}${accepted > 0 ? ` · ${accepted.toLocaleString('en-US')} accepted` : ''}`
 }
