@@ -50,7 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await versionResponseCache(app, deps.store, undefined, deps.policy ? todayUtc : undefined)
   await app.register(async (api) => {
     await api.register(refreshRoutes, { refresher: deps.refresher })
-    await api.register(environmentRoutes, { store: deps.store })
+    await api.register(environmentRoutes, { store: deps.store, policy: deps.policy })
     await api.register(graphRoutes, { store: deps.store })
     await api.register(analysisRoutes, { store: deps.store, policy: deps.policy })
     await api.register(securityGraphRoutes, { store: deps.store })

@@ -24,6 +24,7 @@ export function exposureSummary(a: SnapshotAnalysis, env: string, version: strin
     exposures: full.exposures.map((e) => ({
       id: e.id, eni: e.eni, resource: e.resource, vpcId: e.vpcId, subnetId: e.subnetId, protocol: e.protocol, ports: e.ports, severity: e.severity,
       ...(e.lb ? { lb: { loadBalancerArn: e.lb.loadBalancerArn, listenerPort: e.lb.listenerPort } } : {}),
+      ...(e.accepted ? { accepted: e.accepted } : {}),
     })),
   }
 }

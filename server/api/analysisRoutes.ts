@@ -53,13 +53,13 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteDeps> = async (app,
   api.get('/environments/:env/versions/:version/exposure/summary', {
     ...nativeJsonSerializer,
     schema: {
-      summary: 'Internet exposure in brief (element ids, severity, protocol, ports, load balancer listener): what the web overlay draws',
+      summary: 'Internet exposure in brief (element ids, severity, protocol, ports, load balancer listener, acceptance with `serve --policy`): what the web overlay draws',
       params: VersionParams, response: { 200: ExposureSummary, 404: ApiError },
     },
   }, async (request) => {
     const { env, version } = request.params
-    const { analysis, id, hash } = await load(env, version)
-    return exposureSummary(analysis, env, id, hash)
+    const { analysis, ev, id, hash } = await load(env, version)
+    return exposureSummary(ev ? { ...analysis, exposure: { ...analysis.exposure, exposures: ev.exposures } } : analysis, env, id, hash)
   })
 
   api.get('/environments/:env/versions/:version/findings', {

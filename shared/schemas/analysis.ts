@@ -241,6 +241,8 @@ export const ExposureBrief = Type.Object({
   ports: PortInterval,
   severity: Severity,
   lb: Type.Optional(Type.Object({ loadBalancerArn: Type.String(), listenerPort: Type.Integer() })),
+  /** Only with a policy (`serve --policy`): the acceptance that covers this exposure (the overlay draws it muted). */
+  accepted: Type.Optional(AcceptanceMark),
 })
 export type ExposureBrief = Static<typeof ExposureBrief>
 

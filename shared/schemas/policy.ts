@@ -161,6 +161,18 @@ export const PolicyReport = Type.Object({
 export type PolicyReport = Static<typeof PolicyReport>
 
 /**
+ * The policy `serve --policy` applies, as the environment list reports it (GET /api/environments):
+ * how the web knows to ask for `…/policy` and to offer "hide accepted". Absent without a policy.
+ */
+export const ServedPolicy = Type.Object({
+  /** The policy file as given to `serve --policy`. */
+  file: Type.String(),
+  acceptances: Type.Integer({ minimum: 0 }),
+  scopes: Type.Integer({ minimum: 0 }),
+})
+export type ServedPolicy = Static<typeof ServedPolicy>
+
+/**
  * A change between two versions seen through a policy (diff, check --against, watch): a scope newly
  * broken (the scope's severity) or restored (info), or an item coming back that only an expired
  * acceptance covered (the item's severity).

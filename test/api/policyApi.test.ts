@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { Compile } from 'typebox/compile'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ExposureReport, FindingsReport, PolicyReport } from '../../shared/index.ts'
+import { EnvironmentList, ExposureReport, ExposureSummary, FindingsReport, PolicyReport } from '../../shared/index.ts'
 import { buildApp } from '../../server/app.ts'
 import { parsePolicy } from '../../server/policy/parsePolicy.ts'
 import { normalize } from '../../server/snapshot/normalize.ts'
@@ -57,6 +57,17 @@ describe('serve --policy: the API', () => {
     ])
     const e = (await app.inject({ url: '/api/environments/prod/versions/1/exposure' })).json() as ExposureReport
     expect(e.exposures.map((x) => [x.eni, x.ports, x.accepted?.reason])).toEqual([['eni-bastion', [22, 22], '<b>bastion</b> for the on-call']])
+    // The overlay's slim summary carries the same mark.
+    const brief = (await app.inject({ url: '/api/environments/prod/versions/1/exposure/summary' })).json() as ExposureSummary
+    expect(Compile(ExposureSummary).Check(brief)).toBe(true)
+    expect(brief.exposures.map((x) => [x.eni, x.accepted])).toEqual([['eni-bastion', { index: 0, line: 2, reason: '<b>bastion</b> for the on-call', owner: 'sre' }]])
+  })
+
+  it('names the policy in the environment list, so that the web knows to ask for it', async () => {
+    const list = (await app.inject({ url: '/api/environments' })).json() as EnvironmentList
+    expect(Compile(EnvironmentList).Check(list)).toBe(true)
+    expect(list.policy).toEqual({ file: 'vpclens.policy.yaml', acceptances: 1, scopes: 1 })
+    expect((await plain.inject({ url: '/api/environments' })).json()).not.toHaveProperty('policy')
   })
 
   it('serves the policy report: scopes with violations and traces, acceptances with their status', async () => {
@@ -75,6 +86,9 @@ describe('serve --policy: the API', () => {
   it('without a policy: no marks, and …/policy is a 404 that says why', async () => {
     const f = (await plain.inject({ url: '/api/environments/prod/versions/latest/findings' })).json() as FindingsReport
     expect(f.findings.some((x) => 'accepted' in x)).toBe(false)
+    const brief = (await plain.inject({ url: '/api/environments/prod/versions/latest/exposure/summary' })).json() as ExposureSummary
+    expect(brief.exposures.length).toBeGreaterThan(0)
+    expect(brief.exposures.some((x) => 'accepted' in x)).toBe(false)
     const r = await plain.inject({ url: '/api/environments/prod/versions/latest/policy' })
     expect(r.statusCode).toBe(404)
     expect(r.json()).toEqual({ code: 'not_found', message: 'no policy: serve was started without --policy' })

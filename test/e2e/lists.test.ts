@@ -32,6 +32,8 @@ describe('Findings list', () => {
     const report = await s.api<FindingsReport>('/api/environments/demo/versions/2/findings')
     await s.page.goto(`${base()}&view=findings`)
     const rows = s.page.getByTestId('finding-row')
+    // The page's first requests (graph, findings) share one busy server: wait for the list, then count.
+    await rows.first().waitFor({ timeout: 30_000 })
     await expect.poll(() => rows.count()).toBe(report.findings.length)
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')))).toEqual(report.findings.map((f) => f.id))
     expect(await s.page.getByTestId('severity-critical').textContent()).toContain(String(report.counts.critical))

@@ -7,7 +7,9 @@ import type { ElementDefinition } from 'cytoscape'
 import type { Exposure, ExposureReport, SecurityGraph } from '../../shared/index.ts'
 import { buildSecurityGraph } from '../../server/graph/buildSecurityGraph.ts'
 import { normalize } from '../../server/snapshot/normalize.ts'
-import { applyExposureOverlay, compactPorts, exposedCountLine, exposedOnPort, exposedPerContainer, exposurePorts } from '../../web/src/diagram/exposureOverlay.ts'
+import {
+  applyExposureOverlay, compactPorts, exposedCountLine, exposedInterfaceCounts, exposedOnPort, exposedPerContainer, exposurePorts, withoutAccepted,
+} from '../../web/src/diagram/exposureOverlay.ts'
 import { overviewFontSize, overviewText } from '../../web/src/diagram/overviewLabels.ts'
 import { layoutSecurityGraph, SECURITY_METRICS } from '../../web/src/diagram/securityLayout.ts'
 import { toSecurityElements } from '../../web/src/diagram/toSecurityElements.ts'
@@ -131,6 +133,32 @@ describe('exposure overlay', () => {
     expect(byId(applyExposureOverlay(elements, r, null)).get('subnet-1')!.data.label).toBe('public')
     const one = exposedPerContainer(report([exposure({ severity: 'low' }), exposure({ id: 'y', severity: 'medium' })]))
     expect(exposedCountLine(one.get('vpc-1')!)).toBe('▲ 1 exposed interface · worst MED')
+  })
+
+  it('with a policy: an element whose every exposure is accepted is muted and says ACCEPTED; one with some takes its severity from the rest', () => {
+    const mark = { index: 0, line: 3, reason: 'office SSH', owner: 'sre' }
+    const accepted = report([
+      exposure({ id: 'ssh', accepted: mark }),
+      exposure({ id: 'ssh3', eni: 'eni-3', resource: null, accepted: mark }),
+      exposure({ id: 'web3', eni: 'eni-3', resource: null, ports: [443, 443], severity: 'low' }),
+    ])
+    const out = byId(applyExposureOverlay(elements, accepted, null))
+    expect(out.get('eni-1')!.classes).toEqual(['network-interface', 'resource', 'exposed', 'sev-critical', 'accepted'])
+    expect(out.get('eni-1')!.data).toMatchObject({ label: 'ACCEPTED tcp/22\nENI  10.0.0.1', accepted: 'all', severity: 'critical' })
+    expect(out.get('i-1')!.classes).toContain('accepted')
+    // Partly accepted: not muted, and the accepted critical SSH does not make it critical.
+    expect(out.get('eni-3')!.classes).toEqual(['network-interface', 'resource', 'exposed', 'sev-low'])
+    expect(out.get('eni-3')!.data).toMatchObject({ label: 'LOW tcp/22,443\nENI  10.0.0.3', accepted: 'some' })
+    expect(exposedInterfaceCounts(accepted)).toEqual({ exposed: 2, accepted: 1 })
+    // A VPC counts them all, says how many are accepted, and takes its worst from the rest.
+    expect(exposedCountLine(exposedPerContainer(accepted).get('vpc-1')!)).toBe('▲ 2 exposed interfaces · worst LOW · 1 accepted')
+    // "Hide accepted": only what no acceptance covers is drawn.
+    const hidden = byId(applyExposureOverlay(elements, withoutAccepted(accepted), null))
+    expect(hidden.get('eni-1')).toEqual(elements[1])
+    expect(hidden.get('eni-3')!.data.label).toBe('LOW tcp/443\nENI  10.0.0.3')
+    // Without marks nothing changes (the same object back).
+    expect(withoutAccepted(r)).toBe(r)
+    expect([...byId(applyExposureOverlay(elements, r, null)).values()].some((e) => (e.classes as string[]).includes('accepted'))).toBe(false)
   })
 
   it('formats ports compactly', () => {

@@ -4,7 +4,7 @@ import { formatUrlState, parseUrlState } from '../../web/src/state/urlState.ts'
 describe('urlState', () => {
   it('reads the exposure overlay and its port filter next to the view state', () => {
     const s = parseUrlState('?env=demo&version=2&view=infrastructure&overlay=exposure&port=22')
-    expect(s).toEqual({ env: 'demo', version: '2', view: 'infrastructure', q: null, select: null, overlay: 'exposure', port: '22' })
+    expect(s).toEqual({ env: 'demo', version: '2', view: 'infrastructure', q: null, select: null, overlay: 'exposure', port: '22', accepted: null })
     expect(parseUrlState('?env=demo&overlay=&port=')).toMatchObject({ overlay: null, port: null })
   })
 
@@ -14,5 +14,12 @@ describe('urlState', () => {
     expect(parseUrlState(formatUrlState(on))).toEqual(on)
     const off = formatUrlState({ ...on, overlay: null, port: null }, '?env=demo&overlay=exposure&port=22&from=1')
     expect(off).toBe('?env=demo&from=1&version=2&view=infrastructure')
+  })
+
+  it('keeps "hide accepted" (serve --policy) in the address, shared by Findings and the overlay', () => {
+    const s = parseUrlState('?env=demo&view=findings&accepted=hide')
+    expect(s.accepted).toBe('hide')
+    expect(formatUrlState(s)).toBe('?env=demo&view=findings&accepted=hide')
+    expect(formatUrlState({ ...s, accepted: null }, '?accepted=hide')).toBe('?env=demo&view=findings')
   })
 })

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
-import { EnvironmentList, ExposureSummary, Graph, VersionList } from '../../shared/index.ts'
+import { EnvironmentList, ExposureSummary, Graph, PolicyReport, VersionList } from '../../shared/index.ts'
 import { validatorModule } from '../../web/plugins/compiledValidators.ts'
 import { hasCompiledValidator, responseProblem } from '../../web/src/api/validators.ts'
 import { makeGraph } from './lodFixture.ts'
@@ -16,7 +16,7 @@ const clone = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T
 
 describe('build-time validators', () => {
   it('are plain code: no eval, no Function constructor, regular expressions written out', () => {
-    for (const name of ['Graph', 'ExposureReport', 'ExposureSummary', 'SecurityGraph', 'Diff', 'DiffGraph', 'VersionList']) {
+    for (const name of ['Graph', 'ExposureReport', 'ExposureSummary', 'SecurityGraph', 'Diff', 'DiffGraph', 'VersionList', 'PolicyReport']) {
       const code = validatorModule(name)
       expect(code, name).not.toMatch(/new Function|\beval\(/)
     }
@@ -25,7 +25,7 @@ describe('build-time validators', () => {
   })
 
   it('cover every response the web reads', () => {
-    for (const schema of [Graph, ExposureSummary, VersionList, EnvironmentList]) expect(hasCompiledValidator(schema as TSchema)).toBe(true)
+    for (const schema of [Graph, ExposureSummary, VersionList, EnvironmentList, PolicyReport]) expect(hasCompiledValidator(schema as TSchema)).toBe(true)
   })
 
   it('accept a valid graph', () => {

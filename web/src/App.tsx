@@ -14,7 +14,7 @@ import { VersionPicker } from './components/VersionPicker.tsx'
 import { RefreshButton } from './components/RefreshButton.tsx'
 import { ViewTabs } from './components/ViewTabs.tsx'
 import { viewFromUrl, type ViewId } from './components/viewTabs.ts'
-import { applyExposureOverlay, exposedOnPort } from './diagram/exposureOverlay.ts'
+import { applyExposureOverlay, exposedInterfaceCounts, exposedOnPort, withoutAccepted } from './diagram/exposureOverlay.ts'
 import { selectedElement } from './state/selectedElement.ts'
 import { LiveNotice } from './components/LiveNotice.tsx'
 import { useAsync } from './state/useAsync.ts'
@@ -38,7 +38,11 @@ export function App() {
   const [url, setUrl] = useUrlState()
   const view = viewFromUrl(url.view)
   const envs = useAsync('environments', (signal) => getEnvironments(signal))
-  const environments = envs.status === 'ready' ? envs.data : []
+  const environments = envs.status === 'ready' ? envs.data.environments : []
+  // `serve --policy`: accepted items are marked, and "hide accepted" (accepted=hide, for Findings and the overlay) is offered.
+  const policy = envs.status === 'ready' ? (envs.data.policy ?? null) : null
+  const hideAccepted = policy !== null && url.accepted === 'hide'
+  const setHideAccepted = useCallback((hide: boolean) => setUrl({ accepted: hide ? 'hide' : null }), [setUrl])
   const env = pickEnv(environments, url.env)
 
   // Reloadable: after a Refresh records a version, the list grows without blanking the diagram.
@@ -105,7 +109,10 @@ export function App() {
   const setPort = useCallback((p: number | null) => setUrl({ port: p === null ? null : String(p) }), [setUrl])
   const overlayWanted = view === 'infrastructure' && (exposureOn || port !== null)
   const exposure = useAsync(overlayWanted ? graphKey : null, (signal) => getExposureSummary(env!, version!, signal))
-  const report = exposure.status === 'ready' ? exposure.data : null
+  const fullReport = exposure.status === 'ready' ? exposure.data : null
+  // What the overlay draws: without the accepted exposures when they are hidden.
+  const report = useMemo(() => (fullReport && hideAccepted ? withoutAccepted(fullReport) : fullReport), [fullReport, hideAccepted])
+  const acceptedCount = useMemo(() => (fullReport ? exposedInterfaceCounts(fullReport).accepted : null), [fullReport])
   // The side panel's trace needs the full report (traces, blocked paths): read once something is selected.
   const traced = useAsync(report && selected ? graphKey : null, (signal) => getExposure(env!, version!, signal))
   const decorate = useMemo(
@@ -129,7 +136,8 @@ export function App() {
     else if (r.kind === 'security-group') setUrl({ view: 'security', select: r.id })
     else setUrl({ view: 'resources', select: r.id })
   }
-  const openFinding = (f: Finding) => {
+  // A finding's or a scope violation's row: its exposure findings turn the overlay on.
+  const openFinding = (f: Pick<Finding, 'resourceIds' | 'exposureIds'>) => {
     const target = f.resourceIds.find((id) => drawn.has(id))
     if (target !== undefined) {
       if ((f.exposureIds?.length ?? 0) > 0) setExposureOn(true)
@@ -187,7 +195,9 @@ export function App() {
         {view === 'diff' && env !== null && diffFrom !== null && diffTo !== null && versionError === null && (
           <DiffView env={env} versions={versionList} from={diffFrom} to={diffTo} onPair={(from, to) => setPair({ from, to })} />
         )}
-        {view === 'findings' && env !== null && version !== null && <FindingsView env={env} version={version} onOpen={openFinding} />}
+        {view === 'findings' && env !== null && version !== null && (
+          <FindingsView env={env} version={version} onOpen={openFinding} policy={policy} hideAccepted={hideAccepted} onHideAccepted={setHideAccepted} />
+        )}
         {view === 'resources' && env !== null && version !== null && (
           <ResourcesView env={env} version={version} drawn={drawn} selectedId={url.select} onOpen={openResource} onClose={() => setUrl({ select: null })} />
         )}
@@ -203,9 +213,10 @@ export function App() {
               search={search.highlight}
               toolbar={(
                 <ExposureOverlayControls on={exposureOn} onToggle={setExposureOn} port={port} onPort={setPort}
-                  status={overlayWanted ? exposure.status : 'idle'} exposedCount={exposedCount} unknownCount={unknownCount} matchCount={portMatches} />
+                  status={overlayWanted ? exposure.status : 'idle'} exposedCount={exposedCount} unknownCount={unknownCount} matchCount={portMatches}
+                  acceptance={policy ? { count: acceptedCount, hidden: hideAccepted, onHidden: setHideAccepted } : undefined} />
               )}
-              legend={report ? <ExposureLegend /> : undefined}
+              legend={report ? <ExposureLegend accepted={!hideAccepted && !!acceptedCount} /> : undefined}
             />
             {selected && (
               <SidePanel env={env} version={version} selected={selected} onClose={() => setUrl({ select: null })}>

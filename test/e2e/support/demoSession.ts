@@ -18,12 +18,12 @@ export interface DemoSession {
   close: () => Promise<void>
 }
 
-/** A copy of the demo store (`vpclens demo`), `vpclens serve --port 0` on it, and a Chromium page. */
-export async function openDemo(prefix: string): Promise<DemoSession> {
+/** A copy of the demo store (`vpclens demo`), `vpclens serve --port 0 [serveArgs]` on it, and a Chromium page. */
+export async function openDemo(prefix: string, serveArgs: string[] = []): Promise<DemoSession> {
   await buildWeb()
   mkdirSync(RESULTS, { recursive: true })
   const dataDir = await demoStoreCopy(prefix)
-  const server = await startServer(dataDir)
+  const server = await startServer(dataDir, serveArgs)
   const browser = await launchBrowser()
   const api = async <T,>(path: string): Promise<T> => {
     const res = await fetch(new URL(path, server.url))

@@ -1,7 +1,7 @@
-import { EnvironmentList, type EnvironmentSummary } from '../../../shared/index.ts'
+import { EnvironmentList } from '../../../shared/index.ts'
 import { requestJson } from './requestJson.ts'
 
-/** GET /api/environments */
-export async function getEnvironments(signal?: AbortSignal): Promise<EnvironmentSummary[]> {
-  return (await requestJson('/api/environments', EnvironmentList, signal)).environments
+/** GET /api/environments: the environments, and the policy the server applies (`serve --policy`), if any. */
+export function getEnvironments(signal?: AbortSignal): Promise<EnvironmentList> {
+  return requestJson('/api/environments', EnvironmentList, signal)
 }

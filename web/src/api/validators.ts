@@ -7,8 +7,8 @@
 import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import {
-  Diff, DiffGraph, EnvironmentList, ExposureReport, ExposureSummary, FindingsReport, Graph, LatestVersion, RefreshStatus, Resource, ResourceList,
-  SecurityGraph, Timeline, VersionList,
+  Diff, DiffGraph, EnvironmentList, ExposureReport, ExposureSummary, FindingsReport, Graph, LatestVersion, PolicyReport, RefreshStatus, Resource,
+  ResourceList, SecurityGraph, Timeline, VersionList,
 } from '../../../shared/index.ts'
 import { Check as checkDiff } from 'virtual:validator/Diff'
 import { Check as checkDiffGraph } from 'virtual:validator/DiffGraph'
@@ -18,6 +18,7 @@ import { Check as checkExposureSummary } from 'virtual:validator/ExposureSummary
 import { Check as checkFindingsReport } from 'virtual:validator/FindingsReport'
 import { Check as checkGraph } from 'virtual:validator/Graph'
 import { Check as checkLatestVersion } from 'virtual:validator/LatestVersion'
+import { Check as checkPolicyReport } from 'virtual:validator/PolicyReport'
 import { Check as checkRefreshStatus } from 'virtual:validator/RefreshStatus'
 import { Check as checkResource } from 'virtual:validator/Resource'
 import { Check as checkResourceList } from 'virtual:validator/ResourceList'
@@ -27,7 +28,8 @@ import { Check as checkVersionList } from 'virtual:validator/VersionList'
 
 const compiled = new Map<TSchema, (value: unknown) => boolean>([
   [Diff, checkDiff], [DiffGraph, checkDiffGraph], [EnvironmentList, checkEnvironmentList], [ExposureReport, checkExposureReport],
-  [ExposureSummary, checkExposureSummary], [FindingsReport, checkFindingsReport], [Graph, checkGraph], [LatestVersion, checkLatestVersion], [RefreshStatus, checkRefreshStatus],
+  [ExposureSummary, checkExposureSummary], [FindingsReport, checkFindingsReport], [Graph, checkGraph], [LatestVersion, checkLatestVersion], [PolicyReport, checkPolicyReport],
+  [RefreshStatus, checkRefreshStatus],
   [Resource, checkResource], [ResourceList, checkResourceList], [SecurityGraph, checkSecurityGraph], [Timeline, checkTimeline],
   [VersionList, checkVersionList],
 ])

@@ -1,27 +1,9 @@
-import type { Blocked, Exposure, ExposureReport, RuleRef, TraceStep } from '../../../shared/index.ts'
+import type { Blocked, Exposure, ExposureReport } from '../../../shared/index.ts'
 import { exposurePorts, exposureSubjects, SEVERITY_WORD } from '../diagram/exposureOverlay.ts'
 import { sourcesText } from '../../../shared/network/index.ts'
+import { AcceptanceNote } from './AcceptanceNote.tsx'
+import { TRACE_CHECK_NAMES, TraceSteps } from './TraceSteps.tsx'
 import './views.css'
-
-const CHECK_NAMES: Record<string, string> = {
-  address: 'Public address', bpa: 'Block Public Access', igw: 'Internet gateway', 'ingress-routing': 'Gateway route table',
-  route: 'Route (replies)', 'nacl-in': 'Network ACL, inbound', 'nacl-out': 'Network ACL, outbound (replies)',
-  sg: 'Security group', 'sg-egress': 'Security group egress', 'lb-listener': 'Load balancer listener',
-  'lb-sg-egress': 'Load balancer egress', 'target-sg': "Target's security group", 'lb-target': 'Load balancer target',
-  peering: 'Peering',
-}
-
-/** The rule a step cites, as a short line: `sgr-… (0.0.0.0/0)`, `acl-… rule 120 allow 0.0.0.0/0`… */
-export function ruleText(r: RuleRef): string {
-  switch (r.kind) {
-    case 'sg-rule': return `${r.groupId} rule ${r.securityGroupRuleId} (${r.direction} ${r.peer})`
-    case 'nacl-entry': return `${r.naclId} rule ${r.ruleNumber >= 32767 ? '*' : r.ruleNumber} ${r.action} ${r.cidr} (${r.egress ? 'outbound' : 'inbound'})`
-    case 'route': return `${r.routeTableId}: ${r.destination} → ${r.target} (${r.state})`
-    case 'address': return r.addresses.map((a) => `${a.public} → ${a.private}`).join(', ')
-    case 'listener': return `listener ${r.protocol}:${r.port}${r.ruleArn ? ' (rule)' : ''} → ${r.targetGroupArn.split(':').pop()}`
-    case 'target': return `target ${r.targetId}:${r.port}${r.ip ? ` (${r.ip})` : ''}`
-  }
-}
 
 interface Props { report: ExposureReport; elementId: string }
 
@@ -32,6 +14,9 @@ interface Props { report: ExposureReport; elementId: string }
  */
 export function ExposureTrace({ report, elementId }: Props) {
   const exposures = report.exposures.filter((e) => exposureSubjects(e).includes(elementId))
+  // Opened at first: the first exposure a policy does not accept (what still needs a look), else the first.
+  const opened = exposures.find((e) => !e.accepted) ?? exposures[0]
+  const accepted = exposures.filter((e) => e.accepted).length
   const blocked = report.blocked.filter((b) => b.eni === elementId || b.resource === elementId)
   const unknown = report.unknown.filter((u) => u.resourceIds.includes(elementId))
   if (unknown.length > 0 && exposures.length === 0) {
@@ -52,9 +37,9 @@ export function ExposureTrace({ report, elementId }: Props) {
   }
   return (
     <section className="exposure" data-testid="exposure-trace" data-exposed={exposures.length > 0 ? 'true' : 'false'}>
-      <h3>Internet exposure ({exposures.length})</h3>
+      <h3>Internet exposure ({exposures.length}{accepted > 0 ? `, ${accepted} accepted by the policy` : ''})</h3>
       {exposures.length === 0 && <p className="muted">Not reachable from the internet.</p>}
-      {exposures.map((e, i) => <ExposureItem key={e.id} exposure={e} open={i === 0} />)}
+      {exposures.map((e) => <ExposureItem key={e.id} exposure={e} open={e === opened} />)}
       {blocked.length > 0 && (
         <>
           <h3>Open in a security group, but blocked ({blocked.length})</h3>
@@ -71,41 +56,26 @@ const sourceSummary = (sources: string[]) => sourcesText(sources)
 function ExposureItem({ exposure: e, open }: { exposure: Exposure; open: boolean }) {
   const via = e.lb ? `via ${e.lb.loadBalancerArn.split('/').slice(-2, -1)[0] ?? 'load balancer'}:${e.lb.listenerPort}` : 'direct'
   return (
-    <details className={`exposure-item sev-${e.severity}`} open={open} data-testid="exposure-item" data-exposure-id={e.id}>
+    <details className={`exposure-item sev-${e.severity}${e.accepted ? ' exposure-accepted' : ''}`} open={open} data-testid="exposure-item" data-exposure-id={e.id}
+      data-accepted={e.accepted ? 'true' : undefined}>
       <summary>
         <span className={`sev-badge sev-${e.severity}`}>{SEVERITY_WORD[e.severity]}</span>
         <span className="mono">{exposurePorts(e)}</span>
         <span className="muted">{via}{e.completeness === 'partial' ? ' · partial' : ''}</span>
+        {e.accepted && <span className="accepted-badge">Accepted</span>}
       </summary>
+      {e.accepted && <AcceptanceNote mark={e.accepted} badge={false} />}
       <div className="small" data-testid="exposure-sources">from {sourceSummary(e.sources)}</div>
       {e.sources.length > 3 && (
         <details className="small sources-list"><summary>All {e.sources.length} source CIDRs</summary><span className="mono">{e.sources.join(', ')}</span></details>
       )}
       <div className="muted small">Interface <span className="mono">{e.eni}</span>{e.resource ? <> of <span className="mono">{e.resource}</span></> : null}</div>
-      <ol className="trace" data-testid="trace-steps">
-        {e.trace.map((s) => <TraceLine key={s.seq} step={s} />)}
-      </ol>
+      <TraceSteps steps={e.trace} />
       {e.completeness === 'partial' && e.clientFamilies && (
         <p className="muted small">Only clients whose ephemeral ports are allowed back get through: {e.clientFamilies.join(', ') || 'none fully'}.</p>
       )}
       {e.caveats.map((c) => <p key={c.code} className="caveat small">⚠ {c.message}</p>)}
     </details>
-  )
-}
-
-function TraceLine({ step }: { step: TraceStep }) {
-  const refs = [step.ruleRef, ...(step.moreRuleRefs ?? [])].filter((r): r is RuleRef => r !== undefined)
-  return (
-    <li className={`trace-step step-${step.verdict}`} data-testid="trace-step" data-check={step.check}>
-      <div>
-        <span className={`verdict verdict-${step.verdict}`}>{step.verdict === 'allow' ? '✓ allow' : step.verdict === 'deny' ? '✕ deny' : '◐ partial'}</span>
-        <strong> {CHECK_NAMES[step.check] ?? step.check}</strong>
-        <span className="mono small"> {step.component.id}</span>
-      </div>
-      <div className="trace-summary">{step.summary}</div>
-      {refs.map((r, i) => <div key={i} className="mono small trace-rule">{ruleText(r)}</div>)}
-      {step.code !== undefined && <div className="muted small">{step.code}</div>}
-    </li>
   )
 }
 
@@ -117,7 +87,7 @@ function BlockedItem({ blocked: b }: { blocked: Blocked }) {
         <span className="muted"> · admitted by </span><span className="mono small">{b.securityGroupRuleIds.join(', ')}</span>
       </div>
       <div className="blocked-by">
-        <span className="verdict verdict-deny">✕ blocked by {CHECK_NAMES[b.blockedBy.check] ?? b.blockedBy.check}</span>
+        <span className="verdict verdict-deny">✕ blocked by {TRACE_CHECK_NAMES[b.blockedBy.check] ?? b.blockedBy.check}</span>
         <span className="mono small"> {b.blockedBy.component.id}</span>
         <div className="trace-summary">{b.blockedBy.summary}</div>
       </div>

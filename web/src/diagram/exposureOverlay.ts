@@ -2,7 +2,9 @@
  * The exposure overlay of the Infrastructure view, as a pure function of the view's elements and the
  * exposure report: internet-reachable interfaces, their instances and load balancers get the classes
  * `exposed sev-<severity>` and a label that leads with the severity word and the open ports (so the
- * overlay reads without colour); a port filter dims every resource not exposed on that port.
+ * overlay reads without colour); a port filter dims every resource not exposed on that port. With a
+ * policy (`serve --policy`), an element whose every exposure is accepted gets the class `accepted`
+ * and a label that leads with ACCEPTED; one with some accepted takes its severity from the others.
  */
 import type { ElementDefinition } from 'cytoscape'
 import { SEVERITIES, type Severity, type Exposure, type ExposureBrief, type UnknownVerdict } from '../../../shared/index.ts'
@@ -40,23 +42,54 @@ export function exposureSubjects(e: Pick<ExposureBrief, 'eni' | 'resource' | 'lb
   return ids
 }
 
-export interface NodeExposure { severity: Severity; ports: string[]; exposures: ExposureBrief[] }
+export interface NodeExposure {
+  /** The worst severity of the exposures no policy accepts; of all of them when every one is accepted. */
+  severity: Severity
+  ports: string[]
+  exposures: ExposureBrief[]
+  /** How many of `exposures` a policy accepts. */
+  accepted: number
+}
 
 /** Element id → its exposures, worst severity and open ports (the listener port for a load balancer in front). */
 export function exposureByElement(report: ExposureOverlayInput): Map<string, NodeExposure> {
   const out = new Map<string, NodeExposure>()
   for (const e of report.exposures) {
     for (const id of exposureSubjects(e)) {
-      const entry = out.get(id) ?? { severity: 'info' as Severity, ports: [], exposures: [] }
-      if (entry.exposures.length === 0 || SEVERITIES.indexOf(e.severity) < SEVERITIES.indexOf(entry.severity)) entry.severity = e.severity
+      const entry = out.get(id) ?? { severity: 'info' as Severity, ports: [], exposures: [], accepted: 0 }
       const ports = e.lb && id === e.lb.loadBalancerArn && id !== e.resource ? `tcp/${e.lb.listenerPort}` : exposurePorts(e)
       if (!entry.ports.includes(ports)) entry.ports.push(ports)
       entry.exposures.push(e)
+      if (e.accepted) entry.accepted++
       out.set(id, entry)
     }
   }
-  for (const entry of out.values()) entry.ports.sort((a, b) => firstPort(a) - firstPort(b) || (a < b ? -1 : 1))
+  for (const entry of out.values()) {
+    entry.ports.sort((a, b) => firstPort(a) - firstPort(b) || (a < b ? -1 : 1))
+    // An accepted exposure does not raise the severity of an element that has others: those still need a look.
+    const open = entry.exposures.filter((e) => !e.accepted)
+    entry.severity = worstSeverity(open.length > 0 ? open : entry.exposures)
+  }
   return out
+}
+
+const worstSeverity = (exposures: readonly ExposureBrief[]): Severity =>
+  exposures.reduce<Severity>((worst, e) => (SEVERITIES.indexOf(e.severity) < SEVERITIES.indexOf(worst) ? e.severity : worst), 'info')
+
+/** The report without the exposures a policy accepts ("hide accepted"). */
+export function withoutAccepted<T extends ExposureOverlayInput>(report: T): T {
+  return report.exposures.some((e) => e.accepted) ? { ...report, exposures: report.exposures.filter((e) => !e.accepted) } : report
+}
+
+/** Interfaces that are exposed, and those of them whose every exposure a policy accepts. */
+export function exposedInterfaceCounts(report: ExposureOverlayInput): { exposed: number; accepted: number } {
+  const open = new Set<string>()
+  const all = new Set<string>()
+  for (const e of report.exposures) {
+    all.add(e.eni)
+    if (!e.accepted) open.add(e.eni)
+  }
+  return { exposed: all.size, accepted: all.size - open.size }
 }
 
 /** `tcp/80 tcp/443 udp/53` → `tcp/80,443 udp/53`: the ports of one protocol after one name, to fit a node. */
@@ -116,11 +149,18 @@ export function applyExposureOverlay(elements: ElementDefinition[], report: Expo
     const exposure = byElement.get(id)
     let data = el.data
     if (exposure) {
+      const allAccepted = exposure.accepted === exposure.exposures.length
       classes.push('exposed', `sev-${exposure.severity}`)
+      if (allAccepted) classes.push('accepted')
       const lines = String(el.data.label ?? '').split('\n')
       const ports = compactPorts(exposure.ports)
       const keep = el.data.kind === 'network-interface' ? lines[0] : (lines[1] ?? lines[0])
-      data = { ...el.data, label: `${SEVERITY_WORD[exposure.severity]} ${truncate(ports, 14)}\n${keep}`, severity: exposure.severity }
+      // Accepted reads without colour too: the word replaces the severity's (the severity stays in the border).
+      const word = allAccepted ? 'ACCEPTED' : SEVERITY_WORD[exposure.severity]
+      data = {
+        ...el.data, label: `${word} ${truncate(ports, allAccepted ? 10 : 14)}\n${keep}`, severity: exposure.severity,
+        ...(exposure.accepted > 0 ? { accepted: allAccepted ? 'all' : 'some' } : {}),
+      }
     } else if (unknown.has(id)) {
       classes.push('exposure-unknown')
       const lines = String(el.data.label ?? '').split('\n')
@@ -136,25 +176,38 @@ export function applyExposureOverlay(elements: ElementDefinition[], report: Expo
   })
 }
 
-interface ContainerExposure { enis: Set<string>; severity: Severity }
+interface ContainerExposure {
+  enis: Set<string>
+  /** The interfaces with an exposure no policy accepts (all of `enis` without a policy). */
+  open: Set<string>
+  /** Worst of the exposures no policy accepts; of all when every one is accepted. */
+  severity: Severity
+}
 
 /** VPC and subnet id → the interfaces in it that the internet reaches, and the worst severity. */
 export function exposedPerContainer(report: ExposureOverlayInput): Map<string, ContainerExposure> {
-  const out = new Map<string, ContainerExposure>()
+  const out = new Map<string, ContainerExposure & { all: ExposureBrief[] }>()
   for (const e of report.exposures) {
     for (const id of [e.vpcId, e.subnetId]) {
       if (id === null) continue
-      const entry = out.get(id) ?? { enis: new Set<string>(), severity: e.severity }
+      const entry = out.get(id) ?? { enis: new Set<string>(), open: new Set<string>(), severity: e.severity, all: [] }
       entry.enis.add(e.eni)
-      if (SEVERITIES.indexOf(e.severity) < SEVERITIES.indexOf(entry.severity)) entry.severity = e.severity
+      if (!e.accepted) entry.open.add(e.eni)
+      entry.all.push(e)
       out.set(id, entry)
     }
   }
-  return out
+  const result = new Map<string, ContainerExposure>()
+  for (const [id, { all, ...entry }] of out) {
+    const open = all.filter((e) => !e.accepted)
+    result.set(id, { ...entry, severity: worstSeverity(open.length > 0 ? open : all) })
+  }
+  return result
 }
 
-/** `▲ 12 exposed interfaces · worst CRIT`: the line a VPC or collapsed subnet gets under its name. */
+/** `▲ 12 exposed interfaces · worst CRIT` (`· 2 accepted` with a policy): the line a VPC or collapsed subnet gets under its name. */
 export function exposedCountLine(c: ContainerExposure): string {
   const n = c.enis.size
-  return `▲ ${n.toLocaleString('en-US')} exposed interface${n === 1 ? '' : 's'} · worst ${SEVERITY_WORD[c.severity]}`
+  const accepted = n - c.open.size
+  return `▲ ${n.toLocaleString('en-US')} exposed interface${n === 1 ? '' : 's'} · worst ${SEVERITY_WORD[c.severity]}${accepted > 0 ? ` · ${accepted.toLocaleString('en-US')} accepted` : ''}`
 }

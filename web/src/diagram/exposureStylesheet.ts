@@ -1,7 +1,8 @@
 /**
  * The exposure overlay's part of the one stylesheet (stylesheet.ts spreads it in after the kind
  * colours, so it wins over them): severity by fill and border colour, and by border width and style
- * too (the label's severity word is the colour-free cue). Dimmed elements fade for the port filter.
+ * too (the label's severity word is the colour-free cue). Dimmed elements fade for the port filter;
+ * elements whose exposure a policy accepts are muted and dashed (their label says ACCEPTED).
  */
 import type { StylesheetJson } from 'cytoscape'
 import type { Severity } from '../../../shared/index.ts'
@@ -21,6 +22,9 @@ const BORDER: Record<Severity, { width: number; style: 'solid' | 'double' }> = {
   info: { width: 2, style: 'solid' },
 }
 
+/** Exposures a policy accepts (`serve --policy`): muted, so that what still needs a look stands out; the legend draws the same. */
+export const ACCEPTED_STYLE = { fill: '#f8fafc', text: '#475569', border: '#64748b' }
+
 type Style = StylesheetJson[number]
 
 export const exposureStylesheet: Style[] = [
@@ -35,6 +39,11 @@ export const exposureStylesheet: Style[] = [
       'border-style': BORDER[s].style,
     },
   })),
+  // Accepted by the policy (every exposure of the element): muted fill, dashed border in the severity's colour, normal weight.
+  {
+    selector: 'node.exposed.accepted',
+    style: { 'background-color': ACCEPTED_STYLE.fill, 'border-style': 'dashed', 'border-width': 2.5, color: ACCEPTED_STYLE.text, 'font-weight': 'normal', 'z-index': 5 },
+  },
   // Unknown (the data to decide is missing): grey and dashed, so it reads neither as safe nor as a severity.
   { selector: 'node.exposure-unknown', style: { 'background-color': '#e7e5e4', 'border-color': '#57534e', 'border-width': 3, 'border-style': 'dashed', color: '#292524', 'font-weight': 'bold' } },
   { selector: 'node.dimmed', style: { opacity: 0.16 } },

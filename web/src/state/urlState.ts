@@ -1,6 +1,6 @@
 /**
  * What the address bar keeps, so that a reload reproduces the view:
- * `?env=…&version=…&view=…&q=…&select=…&overlay=exposure&port=22`.
+ * `?env=…&version=…&view=…&q=…&select=…&overlay=exposure&port=22&accepted=hide`.
  * `view` stays a plain string here; the app checks it against its list of tabs (components/viewTabs.ts).
  */
 export interface UrlState {
@@ -12,9 +12,11 @@ export interface UrlState {
   overlay: string | null
   /** The exposure port filter as typed; the app accepts only 0-65535 (parsePort). */
   port: string | null
+  /** `hide`: items a policy accepts (`serve --policy`) are left out of Findings and the exposure overlay. */
+  accepted: string | null
 }
 
-export const URL_KEYS = ['env', 'version', 'view', 'q', 'select', 'overlay', 'port'] as const
+export const URL_KEYS = ['env', 'version', 'view', 'q', 'select', 'overlay', 'port', 'accepted'] as const
 
 export function parseUrlState(search: string): UrlState {
   const p = new URLSearchParams(search)
@@ -24,7 +26,7 @@ export function parseUrlState(search: string): UrlState {
   }
   return {
     env: get('env'), version: get('version'), view: get('view'), q: get('q'), select: get('select'),
-    overlay: get('overlay'), port: get('port'),
+    overlay: get('overlay'), port: get('port'), accepted: get('accepted'),
   }
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { SEVERITIES } from '../../../shared/index.ts'
-import { SEVERITY_COLOURS } from '../diagram/exposureStylesheet.ts'
+import { ACCEPTED_STYLE, SEVERITY_COLOURS } from '../diagram/exposureStylesheet.ts'
 import { SEVERITY_WORD } from '../diagram/exposureOverlay.ts'
 import '../components/views.css'
 
@@ -16,10 +16,12 @@ interface Props {
   unknownCount?: number | null
   /** Elements left undimmed by the port filter. */
   matchCount: number | null
+  /** Only with a policy (`serve --policy`): exposed interfaces whose every exposure it accepts, and "hide accepted". */
+  acceptance?: { count: number | null; hidden: boolean; onHidden: (hidden: boolean) => void }
 }
 
 /** The Infrastructure view's exposure toggle and port filter ("what is open on 22?"). */
-export function ExposureOverlayControls({ on, onToggle, port, onPort, status, exposedCount, unknownCount, matchCount }: Props) {
+export function ExposureOverlayControls({ on, onToggle, port, onPort, status, exposedCount, unknownCount, matchCount, acceptance }: Props) {
   const [text, setText] = useState(port === null ? '' : String(port))
   const invalid = text.trim() !== '' && parsePort(text) === null
   return (
@@ -43,7 +45,16 @@ export function ExposureOverlayControls({ on, onToggle, port, onPort, status, ex
       </label>
       {status === 'loading' && <span className="muted small">analysing…</span>}
       {status === 'error' && <span className="error small">exposure unavailable</span>}
+      {acceptance && (
+        <label className="toggle" title="Leave out what the policy accepts (serve --policy); also hides accepted findings">
+          <input type="checkbox" data-testid="toggle-hide-accepted-overlay" checked={acceptance.hidden} onChange={(e) => acceptance.onHidden(e.target.checked)} />
+          Hide accepted
+        </label>
+      )}
       {on && exposedCount !== null && <span className="counts" data-testid="exposure-count">{exposedCount} exposed interfaces</span>}
+      {on && acceptance && acceptance.count !== null && acceptance.count > 0 && (
+        <span className="counts" data-testid="accepted-count">{acceptance.hidden ? `${acceptance.count} accepted hidden` : `${acceptance.count} accepted by policy`}</span>
+      )}
       {on && !!unknownCount && <span className="counts" data-testid="unknown-count" title="Verdicts that depend on data this version lacks">{unknownCount} unknown</span>}
       {port !== null && matchCount !== null && <span className="counts" data-testid="port-count">{matchCount} open on {port}</span>}
     </div>
@@ -58,8 +69,8 @@ export function parsePort(text: string): number | null {
   return n <= 65535 ? n : null
 }
 
-/** Severity swatches for the legend while the overlay is on: colour, border and the label's word. */
-export function ExposureLegend() {
+/** Severity swatches for the legend while the overlay is on: colour, border and the label's word (and "accepted" with a policy). */
+export function ExposureLegend({ accepted = false }: { accepted?: boolean }) {
   return (
     <div className="legend-group" data-testid="exposure-legend">
       {SEVERITIES.map((s) => (
@@ -70,6 +81,14 @@ export function ExposureLegend() {
           {s}
         </span>
       ))}
+      {accepted && (
+        <span className="legend-item" data-testid="legend-accepted">
+          <span className="swatch swatch-tag sev-swatch" style={{ background: ACCEPTED_STYLE.fill, borderColor: ACCEPTED_STYLE.border, borderStyle: 'dashed', color: ACCEPTED_STYLE.text }}>
+            ACCEPTED
+          </span>
+          accepted by policy
+        </span>
+      )}
     </div>
   )
 }
