@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # Collects what `vpclens import DIR` reads, with the AWS CLI and your own credentials: one JSON file per
 # call under DIR/<account-id>/<region>/ (layout: README "Offline import"). Read-only: it runs only
-# describe-*/get-* calls and sts get-caller-identity. Calls run one after another, as a person would.
+# describe-*/get-* calls and sts get-caller-identity. Up to --parallel calls (default 4) run at once:
+# each `aws` process takes a second or more to start, so one after another a region takes minutes;
+# four at a time stays far below EC2's request limits. --parallel 1 runs them one after another.
 #
-#   scripts/collect-with-aws-cli.sh DIR [--regions r1,r2] [--profile P] [--endpoint-url URL]
+#   scripts/collect-with-aws-cli.sh DIR [--regions r1,r2] [--profile P] [--endpoint-url URL] [--parallel N]
 #
 # --regions defaults to the CLI's configured region; "all" means every region enabled for the account.
 # A call that fails (AccessDenied, say) leaves its file out and the script goes on; vpclens import then
 # records a warning naming the missing call.
 set -uo pipefail
 
-usage() { echo "usage: $0 DIR [--regions r1,r2|all] [--profile P] [--endpoint-url URL]" >&2; exit 2; }
+usage() { echo "usage: $0 DIR [--regions r1,r2|all] [--profile P] [--endpoint-url URL] [--parallel N]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 out="$1"; shift
-regions=""; common=()
+regions=""; common=(); parallel=4
 while [ $# -gt 0 ]; do
   case "$1" in
     --regions) regions="${2:-}"; shift 2 ;;
     --profile) common+=(--profile "${2:-}"); shift 2 ;;
     --endpoint-url) common+=(--endpoint-url "${2:-}"); shift 2 ;;
+    --parallel) parallel="${2:-}"; shift 2; [[ "$parallel" =~ ^[1-9][0-9]?$ ]] || { echo "$0: --parallel takes a number from 1 to 99" >&2; exit 2; } ;;
     *) usage ;;
   esac
 done
@@ -34,21 +37,34 @@ urlencode() {
   done
   printf '%s' "$out"
 }
+# slot: waits until fewer than --parallel calls are running, so the next can start in the background.
+# (bash before 4.3, as macOS ships, has no `wait -n`: it waits for all of them instead.)
+slot() {
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do
+    if (( BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 3) )); then wait -n; else wait; fi
+  done
+}
 # call FILE SERVICE OPERATION [ARGS…]: one response into FILE, or no file (and a note) when the call fails.
 call() {
   local file="$1"; shift
   if aws_ "$@" >"$file.tmp" 2>"$file.err"; then mv "$file.tmp" "$file"; rm -f "$file.err"
   else echo "  failed: aws $* ($(tr '\n' ' ' <"$file.err" | cut -c1-200))" >&2; rm -f "$file.tmp" "$file.err"; fi
 }
-# calls FILE SERVICE OPERATION PARAM VALUES…: one call per value, the responses as one JSON array.
+# calls FILE SERVICE OPERATION PARAM VALUES…: one call per value (in parallel), the responses as one
+# JSON array in the order of the values.
 calls() {
   local file="$1" service="$2" op="$3" param="$4"; shift 4
-  local first=1 v body
+  local i=0 v first=1
+  for v in "$@"; do
+    slot
+    { aws_ "$service" "$op" "$param" "$v" --region "$region" >"$file.$i" || { echo "  failed: aws $service $op $param $v" >&2; rm -f "$file.$i"; }; } &
+    i=$((i + 1))
+  done
+  wait
   { printf '['
-    for v in "$@"; do
-      if body=$(aws_ "$service" "$op" "$param" "$v" --region "$region"); then
-        [ $first -eq 1 ] || printf ','; first=0; printf '%s' "$body"
-      else echo "  failed: aws $service $op $param $v" >&2; fi
+    for (( j = 0; j < i; j++ )); do
+      [ -f "$file.$j" ] || continue
+      [ $first -eq 1 ] || printf ','; first=0; cat "$file.$j"; rm -f "$file.$j"
     done
     printf ']\n'; } >"$file"
 }
@@ -73,24 +89,31 @@ for region in "${region_list[@]}"; do
             describe-transit-gateway-attachments describe-vpc-endpoints describe-managed-prefix-lists \
             describe-network-acls describe-security-groups describe-security-group-rules \
             describe-network-interfaces describe-instances describe-addresses; do
-    call "$dir/$op.json" ec2 "$op" --region "$region"
+    slot; call "$dir/$op.json" ec2 "$op" --region "$region" &
   done
+  slot; call "$dir/describe-load-balancers.json" elbv2 describe-load-balancers --region "$region" &
+  slot; call "$dir/describe-target-groups.json" elbv2 describe-target-groups --region "$region" &
   for pl in $(aws_ ec2 describe-managed-prefix-lists --region "$region" --query 'PrefixLists[].PrefixListId' --output text); do
-    call "$dir/get-managed-prefix-list-entries/$(urlencode "$pl").json" ec2 get-managed-prefix-list-entries --prefix-list-id "$pl" --region "$region"
+    slot; call "$dir/get-managed-prefix-list-entries/$(urlencode "$pl").json" ec2 get-managed-prefix-list-entries --prefix-list-id "$pl" --region "$region" &
   done
-  call "$dir/describe-load-balancers.json" elbv2 describe-load-balancers --region "$region"
-  call "$dir/describe-target-groups.json" elbv2 describe-target-groups --region "$region"
   read -ra lbs <<<"$(aws_ elbv2 describe-load-balancers --region "$region" --query 'LoadBalancers[].LoadBalancerArn' --output text)"
   calls "$dir/describe-listeners.json" elbv2 describe-listeners --load-balancer-arn "${lbs[@]}"
-  listeners=()
+  n=0
   for lb in "${lbs[@]}"; do
-    read -ra more <<<"$(aws_ elbv2 describe-listeners --load-balancer-arn "$lb" --region "$region" --query 'Listeners[].ListenerArn' --output text)"
+    slot; aws_ elbv2 describe-listeners --load-balancer-arn "$lb" --region "$region" --query 'Listeners[].ListenerArn' --output text >"$dir/.listener-arns.$n" &
+    n=$((n + 1))
+  done
+  wait
+  listeners=()
+  for (( j = 0; j < n; j++ )); do
+    read -ra more <"$dir/.listener-arns.$j"; rm -f "$dir/.listener-arns.$j"
     listeners+=("${more[@]}")
   done
   calls "$dir/describe-rules.json" elbv2 describe-rules --listener-arn "${listeners[@]}"
   for tg in $(aws_ elbv2 describe-target-groups --region "$region" --query 'TargetGroups[].TargetGroupArn' --output text); do
-    call "$dir/describe-target-health/$(urlencode "$tg").json" elbv2 describe-target-health --target-group-arn "$tg" --region "$region"
-    call "$dir/describe-target-group-attributes/$(urlencode "$tg").json" elbv2 describe-target-group-attributes --target-group-arn "$tg" --region "$region"
+    slot; call "$dir/describe-target-health/$(urlencode "$tg").json" elbv2 describe-target-health --target-group-arn "$tg" --region "$region" &
+    slot; call "$dir/describe-target-group-attributes/$(urlencode "$tg").json" elbv2 describe-target-group-attributes --target-group-arn "$tg" --region "$region" &
   done
+  wait
 done
 echo "collected into $out; next: vpclens import $out" >&2
