@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { compiledValidators } from './web/plugins/compiledValidators.ts'
+import { SlowFirstSequencer } from './test/slowFirstSequencer.ts'
 
 export default defineConfig({
   // Web modules under test import their build-time validators (virtual:validator/…).
@@ -12,6 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: true,
+    // The slowest files first, so that none of them runs alone at the end (test/slowFirstSequencer.ts).
+    sequence: { sequencer: SlowFirstSequencer },
     maxWorkers: 2,
   },
 })
