@@ -1,8 +1,9 @@
 import type { PolicyScope, ReachAnswer, Severity } from '../../../shared/index.ts'
 import { AddressSet } from '../../analysis/AddressSet.ts'
 import { eniPath } from '../../analysis/eniPath.ts'
-import type { EniC, SgRuleC } from '../../analysis/Model.ts'
+import type { EniC, Model, SgRuleC } from '../../analysis/Model.ts'
 import { ALL, protocolName, protocolNumber, TCP } from '../../analysis/protocols.ts'
+import type { RouteEvaluator } from '../../analysis/RouteEvaluator.ts'
 import { eniIds, type PolicyContext } from '../PolicyContext.ts'
 import { portRange } from '../policyTerms.ts'
 import { describeSelector, selectEnis } from '../selectEnis.ts'
@@ -18,6 +19,11 @@ type NoPath = Extract<PolicyScope, { kind: 'no-path' }>
  * tell apart: targets by subnet and security groups; sources by subnet, security groups and which of
  * the target's ingress rules admit their address. One representative pair per class pair is traced.
  * (NACL entries or routes narrower than a subnet that single out one address are the limit of that.)
+ *
+ * The work is shared so that it grows with classes, not with pairs: the request's route is looked up
+ * once per target class and source subnet (most target classes of two unpeered VPCs stop there), and
+ * sources are partitioned once per list of candidate ingress rules, which every target class with
+ * the same security groups shares.
  */
 export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContext): ScopeOutcome {
   const { model, exposure } = ctx.analysis
@@ -26,10 +32,15 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
   const toSel = selectEnis(scope.to, ctx)
   const bucket = protocolNumber(scope.protocol ?? 'tcp') ?? TCP
   const range = scope.port === undefined ? undefined : portRange(scope.port)
-  const sources: Array<{ eni: EniC; addr: AddressSet }> = []
+  const sources: Source[] = []
   for (const e of model.enis.values()) {
-    if (e.kind !== 'nat-gateway' && e.privateIps.length > 0 && fromSel(e)) sources.push({ eni: e, addr: AddressSet.fromCidr(e.privateIps[0]) })
+    if (e.kind !== 'nat-gateway' && e.privateIps.length > 0 && fromSel(e)) {
+      sources.push({ eni: e, addr: AddressSet.fromCidr(e.privateIps[0]), classKey: `${e.subnetId}|${[...e.groupIds].sort().join(',')}` })
+    }
   }
+  // The first source of each subnet stands for it when asking whether a request leaves the subnet.
+  const sourceSubnets = new Map<string, EniC>()
+  for (const { eni } of sources) if (!sourceSubnets.has(eni.subnetId ?? '')) sourceSubnets.set(eni.subnetId ?? '', eni)
   const targetClasses = new Map<string, EniC[]>()
   for (const e of model.enis.values()) {
     if (e.privateIps.length === 0 || !toSel(e)) continue
@@ -39,37 +50,19 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
     else targetClasses.set(k, [e])
   }
   const unknown = new Set<string>()
-  const { routes } = exposure.evaluator
+  const partitionsByGroups = new Map<string, Partition[]>()
   for (const members of targetClasses.values()) {
-    // The request's route is the same for every source of a subnet: one look per subnet, before any
-    // path is traced (most pairs of two unpeered VPCs stop here).
-    const dst = AddressSet.fromCidr(members[0].privateIps[0])
-    const routed = new Map<string, boolean>()
-    const requestRouted = (s: EniC) => {
-      const key = s.subnetId ?? ''
-      let ok = routed.get(key)
-      if (ok === undefined) {
-        const subnet = s.subnetId ? model.subnets.get(s.subnetId) : undefined
-        const route = subnet && routes.routeFor(subnet, dst)
-        ok = !!route && route.state === 'active' && (route.targetKind === 'local' ? s.vpcId === members[0].vpcId : route.targetKind === 'pcx' || /^(tgw-|vgw-|eni-|i-|cagw-|lgw-)/.test(route.target))
-        routed.set(key, ok)
-      }
-      return ok
-    }
     const rules = members[0].groupIds.flatMap((g) => model.securityGroups.get(g)?.ingress ?? [])
       .filter((r) => (bucket === ALL || r.proto === ALL || r.proto === bucket) && (!range || (r.lo <= range[1] && r.hi >= range[0])))
     if (rules.length === 0) continue
-    const partitions = new Map<string, { src: EniC; rules: SgRuleC[]; count: number }>()
-    for (const { eni: s, addr } of sources) {
-      if (!requestRouted(s)) continue
-      const admitting = rules.filter((r) => (r.peerKind === 'security-group' ? !r.stale && s.groupIds.includes(r.refGroupId!) : r.addrs.covers(addr)))
-      if (admitting.length === 0) continue
-      const k = `${s.subnetId}|${[...s.groupIds].sort().join(',')}|${admitting.map((r) => r.id).join(',')}`
-      const p = partitions.get(k)
-      if (p) p.count++
-      else partitions.set(k, { src: s, rules: admitting, count: 1 })
-    }
-    for (const { src, rules: admitting, count } of partitions.values()) {
+    const routed = routedSubnets(model, exposure.evaluator.routes, sourceSubnets, members[0])
+    if (routed.size === 0) continue
+    // The candidate rules follow from the target's groups in order: target classes with the same groups share the partition.
+    const groupsKey = members[0].groupIds.join(',')
+    let partitions = partitionsByGroups.get(groupsKey)
+    if (!partitions) partitionsByGroups.set(groupsKey, partitions = partitionSources(sources, rules))
+    for (const { src, rules: admitting, count } of partitions) {
+      if (!routed.has(src.subnetId ?? '')) continue
       const target = members.find((m) => m.id !== src.id)
       if (!target) continue
       for (const r of admitting) {
@@ -88,6 +81,42 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
     }
   }
   return { ...out, unknown: [...unknown] }
+}
+
+/** A selected source interface, its private address, and its class (subnet and security groups). */
+interface Source { eni: EniC; addr: AddressSet; classKey: string }
+
+/** Sources of one subnet and groups that the same target ingress rules admit: the first stands for all `count`. */
+interface Partition { src: EniC; rules: SgRuleC[]; count: number }
+
+/**
+ * The subnets (of `sourceSubnets`) whose route table sends a request for the target's address where
+ * the target is: within the VPC, over a peering, or to a next hop vpclens reports as unfollowed.
+ */
+function routedSubnets(model: Model, routes: RouteEvaluator, sourceSubnets: Map<string, EniC>, target: EniC): Set<string> {
+  const dst = AddressSet.fromCidr(target.privateIps[0])
+  const routed = new Set<string>()
+  for (const [key, s] of sourceSubnets) {
+    const subnet = s.subnetId ? model.subnets.get(s.subnetId) : undefined
+    const route = subnet && routes.routeFor(subnet, dst)
+    const ok = !!route && route.state === 'active' && (route.targetKind === 'local' ? s.vpcId === target.vpcId : route.targetKind === 'pcx' || /^(tgw-|vgw-|eni-|i-|cagw-|lgw-)/.test(route.target))
+    if (ok) routed.add(key)
+  }
+  return routed
+}
+
+/** The sources some of `rules` admit, partitioned by class and admitting rules, in order of first appearance. */
+function partitionSources(sources: Source[], rules: SgRuleC[]): Partition[] {
+  const partitions = new Map<string, Partition>()
+  for (const { eni: s, addr, classKey } of sources) {
+    const admitting = rules.filter((r) => (r.peerKind === 'security-group' ? !r.stale && s.groupIds.includes(r.refGroupId!) : r.addrs.covers(addr)))
+    if (admitting.length === 0) continue
+    const k = `${classKey}|${admitting.map((r) => r.id).join(',')}`
+    const p = partitions.get(k)
+    if (p) p.count++
+    else partitions.set(k, { src: s, rules: admitting, count: 1 })
+  }
+  return [...partitions.values()]
 }
 
 /** A path that stops at a route to something the snapshot cannot follow (transit gateway, VPN, appliance): not an answer. */
