@@ -32,11 +32,11 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
   const toSel = selectEnis(scope.to, ctx)
   const bucket = protocolNumber(scope.protocol ?? 'tcp') ?? TCP
   const range = scope.port === undefined ? undefined : portRange(scope.port)
+  const addresses = new Map<EniC, AddressSet>()
+  const addressOf = (e: EniC) => addresses.get(e) ?? addresses.set(e, AddressSet.fromCidr(e.privateIps[0])).get(e)!
   const sources: Source[] = []
   for (const e of model.enis.values()) {
-    if (e.kind !== 'nat-gateway' && e.privateIps.length > 0 && fromSel(e)) {
-      sources.push({ eni: e, addr: AddressSet.fromCidr(e.privateIps[0]), classKey: `${e.subnetId}|${[...e.groupIds].sort().join(',')}` })
-    }
+    if (e.kind !== 'nat-gateway' && e.privateIps.length > 0 && fromSel(e)) sources.push({ eni: e, classKey: `${e.subnetId}|${[...e.groupIds].sort().join(',')}` })
   }
   // The first source of each subnet stands for it when asking whether a request leaves the subnet.
   const sourceSubnets = new Map<string, EniC>()
@@ -50,18 +50,22 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
     else targetClasses.set(k, [e])
   }
   const unknown = new Set<string>()
-  const partitionsByGroups = new Map<string, Partition[]>()
+  // The candidate ingress rules follow from the target's groups in their order: target classes with
+  // the same groups share them and the partition of the sources by them.
+  const byGroups = new Map<string, { rules: SgRuleC[]; partitions?: Partition[] }>()
   for (const members of targetClasses.values()) {
-    const rules = members[0].groupIds.flatMap((g) => model.securityGroups.get(g)?.ingress ?? [])
-      .filter((r) => (bucket === ALL || r.proto === ALL || r.proto === bucket) && (!range || (r.lo <= range[1] && r.hi >= range[0])))
-    if (rules.length === 0) continue
-    const routed = routedSubnets(model, exposure.evaluator.routes, sourceSubnets, members[0])
-    if (routed.size === 0) continue
-    // The candidate rules follow from the target's groups in order: target classes with the same groups share the partition.
     const groupsKey = members[0].groupIds.join(',')
-    let partitions = partitionsByGroups.get(groupsKey)
-    if (!partitions) partitionsByGroups.set(groupsKey, partitions = partitionSources(sources, rules))
-    for (const { src, rules: admitting, count } of partitions) {
+    let shared = byGroups.get(groupsKey)
+    if (!shared) {
+      const rules = members[0].groupIds.flatMap((g) => model.securityGroups.get(g)?.ingress ?? [])
+        .filter((r) => (bucket === ALL || r.proto === ALL || r.proto === bucket) && (!range || (r.lo <= range[1] && r.hi >= range[0])))
+      byGroups.set(groupsKey, shared = { rules })
+    }
+    if (shared.rules.length === 0) continue
+    const routed = routedSubnets(model, exposure.evaluator.routes, sourceSubnets, members[0], addressOf(members[0]))
+    if (routed.size === 0) continue
+    shared.partitions ??= partitionSources(sources, shared.rules, addressOf)
+    for (const { src, rules: admitting, count } of shared.partitions) {
       if (!routed.has(src.subnetId ?? '')) continue
       const target = members.find((m) => m.id !== src.id)
       if (!target) continue
@@ -83,18 +87,17 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
   return { ...out, unknown: [...unknown] }
 }
 
-/** A selected source interface, its private address, and its class (subnet and security groups). */
-interface Source { eni: EniC; addr: AddressSet; classKey: string }
+/** A selected source interface and its class (subnet and security groups). */
+interface Source { eni: EniC; classKey: string }
 
 /** Sources of one subnet and groups that the same target ingress rules admit: the first stands for all `count`. */
 interface Partition { src: EniC; rules: SgRuleC[]; count: number }
 
 /**
- * The subnets (of `sourceSubnets`) whose route table sends a request for the target's address where
+ * The subnets (of `sourceSubnets`) whose route table sends a request for the target's address `dst` where
  * the target is: within the VPC, over a peering, or to a next hop vpclens reports as unfollowed.
  */
-function routedSubnets(model: Model, routes: RouteEvaluator, sourceSubnets: Map<string, EniC>, target: EniC): Set<string> {
-  const dst = AddressSet.fromCidr(target.privateIps[0])
+function routedSubnets(model: Model, routes: RouteEvaluator, sourceSubnets: Map<string, EniC>, target: EniC, dst: AddressSet): Set<string> {
   const routed = new Set<string>()
   for (const [key, s] of sourceSubnets) {
     const subnet = s.subnetId ? model.subnets.get(s.subnetId) : undefined
@@ -106,10 +109,10 @@ function routedSubnets(model: Model, routes: RouteEvaluator, sourceSubnets: Map<
 }
 
 /** The sources some of `rules` admit, partitioned by class and admitting rules, in order of first appearance. */
-function partitionSources(sources: Source[], rules: SgRuleC[]): Partition[] {
+function partitionSources(sources: Source[], rules: SgRuleC[], addressOf: (e: EniC) => AddressSet): Partition[] {
   const partitions = new Map<string, Partition>()
-  for (const { eni: s, addr, classKey } of sources) {
-    const admitting = rules.filter((r) => (r.peerKind === 'security-group' ? !r.stale && s.groupIds.includes(r.refGroupId!) : r.addrs.covers(addr)))
+  for (const { eni: s, classKey } of sources) {
+    const admitting = rules.filter((r) => (r.peerKind === 'security-group' ? !r.stale && s.groupIds.includes(r.refGroupId!) : r.addrs.covers(addressOf(s))))
     if (admitting.length === 0) continue
     const k = `${classKey}|${admitting.map((r) => r.id).join(',')}`
     const p = partitions.get(k)
