@@ -49,6 +49,22 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
     if (list) list.push(e)
     else targetClasses.set(k, [e])
   }
+  // Which source subnets route a request to a target: the same for every target of a subnet unless
+  // a route more specific than the subnet splits it, so asked once per subnet when none does.
+  const routedByTargetSubnet = new Map<string, Set<string> | null>()
+  const routedFor = (target: EniC): Set<string> => {
+    const dst = addressOf(target)
+    const subnet = target.subnetId ? model.subnets.get(target.subnetId) : undefined
+    const block = subnet?.cidrs.onlyV4()
+    if (!subnet || !block || !block.covers(dst)) return routedSubnets(model, exposure.evaluator.routes, sourceSubnets, target, dst)
+    const key = `${subnet.id}|${target.vpcId}`
+    let routed = routedByTargetSubnet.get(key)
+    if (routed === undefined) {
+      const split = [...sourceSubnets.values()].some((s) => splitsBlock(model, exposure.evaluator.routes, s, block))
+      routedByTargetSubnet.set(key, routed = split ? null : routedSubnets(model, exposure.evaluator.routes, sourceSubnets, target, dst))
+    }
+    return routed ?? routedSubnets(model, exposure.evaluator.routes, sourceSubnets, target, dst)
+  }
   const unknown = new Set<string>()
   // The candidate ingress rules follow from the target's groups in their order: target classes with
   // the same groups share them and the partition of the sources by them.
@@ -62,7 +78,7 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
       byGroups.set(groupsKey, shared = { rules })
     }
     if (shared.rules.length === 0) continue
-    const routed = routedSubnets(model, exposure.evaluator.routes, sourceSubnets, members[0], addressOf(members[0]))
+    const routed = routedFor(members[0])
     if (routed.size === 0) continue
     shared.partitions ??= partitionSources(sources, shared.rules, addressOf)
     for (const { src, rules: admitting, count } of shared.partitions) {
@@ -106,6 +122,14 @@ function routedSubnets(model: Model, routes: RouteEvaluator, sourceSubnets: Map<
     if (ok) routed.add(key)
   }
   return routed
+}
+
+/** Whether more than one route of the source's subnet table wins for addresses of `block` (or none covers it all). */
+function splitsBlock(model: Model, routes: RouteEvaluator, source: EniC, block: AddressSet): boolean {
+  const subnet = source.subnetId ? model.subnets.get(source.subnetId) : undefined
+  if (!subnet) return false // no subnet: no route for any address
+  const winners = routes.returnPieces(subnet).filter((p) => !p.set.intersect(block).isEmpty())
+  return winners.length !== 1 || !winners[0].set.covers(block)
 }
 
 /** The sources some of `rules` admit, partitioned by class and admitting rules, in order of first appearance. */
