@@ -6,12 +6,19 @@ import type { EniC } from '../analysis/Model.ts'
 export interface PolicyContext {
   analysis: SnapshotAnalysis
   tagsOf: (id: string) => Record<string, string> | undefined
+  /** An interface's subnet and security groups as one key (see noPathScope); kept, as every `no-path` scope asks. */
+  classOf: (eni: EniC) => string
 }
 
 /** Tags are indexed on first use: a policy without tag matchers never pays for the version's resources. */
 export function policyContext(snapshot: Snapshot, analysis: SnapshotAnalysis): PolicyContext {
   let tags: Map<string, Record<string, string>> | undefined
-  return { analysis, tagsOf: (id) => (tags ??= tagsById(snapshot)).get(id) }
+  const classes = new Map<EniC, string>()
+  return {
+    analysis,
+    tagsOf: (id) => (tags ??= tagsById(snapshot)).get(id),
+    classOf: (eni) => classes.get(eni) ?? classes.set(eni, `${eni.subnetId}|${[...eni.groupIds].sort().join(',')}`).get(eni)!,
+  }
 }
 
 function tagsById(snapshot: Snapshot): Map<string, Record<string, string>> {

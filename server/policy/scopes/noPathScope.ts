@@ -36,7 +36,7 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
   const addressOf = (e: EniC) => addresses.get(e) ?? addresses.set(e, AddressSet.fromCidr(e.privateIps[0])).get(e)!
   const sources: Source[] = []
   for (const e of model.enis.values()) {
-    if (e.kind !== 'nat-gateway' && e.privateIps.length > 0 && fromSel(e)) sources.push({ eni: e, classKey: `${e.subnetId}|${[...e.groupIds].sort().join(',')}` })
+    if (e.kind !== 'nat-gateway' && e.privateIps.length > 0 && fromSel(e)) sources.push({ eni: e, classKey: ctx.classOf(e) })
   }
   // The first source of each subnet stands for it when asking whether a request leaves the subnet.
   const sourceSubnets = new Map<string, EniC>()
@@ -44,7 +44,7 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
   const targetClasses = new Map<string, EniC[]>()
   for (const e of model.enis.values()) {
     if (e.privateIps.length === 0 || !toSel(e)) continue
-    const k = `${e.subnetId}|${[...e.groupIds].sort().join(',')}`
+    const k = ctx.classOf(e)
     const list = targetClasses.get(k)
     if (list) list.push(e)
     else targetClasses.set(k, [e])
