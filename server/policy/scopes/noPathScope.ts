@@ -21,7 +21,8 @@ type NoPath = Extract<PolicyScope, { kind: 'no-path' }>
  * (NACL entries or routes narrower than a subnet that single out one address are the limit of that.)
  *
  * The work is shared so that it grows with classes, not with pairs: the request's route is looked up
- * once per target class and source subnet (most target classes of two unpeered VPCs stop there), and
+ * once per target subnet and source subnet (once per target class where a route narrower than the
+ * subnet splits it; most target classes of two unpeered VPCs stop there), and
  * sources are partitioned once per list of candidate ingress rules, which every target class with
  * the same security groups shares.
  */
