@@ -30,7 +30,7 @@ export function acceptanceMatcher(a: PolicyAcceptance, ctx: PolicyContext): (ite
     : a.source.startsWith('pl-') ? ctx.analysis.model.prefixLists.get(a.source)?.addrs ?? AddressSet.EMPTY : AddressSet.fromCidr(a.source)
   return (item) => (a.check === undefined || item.checks.includes(a.check))
     && (a.resource === undefined || item.resourceIds.includes(a.resource))
-    && (tag === undefined || item.resourceIds.some((id) => tagMatches(ctx.tags.get(id), tag)))
+    && (tag === undefined || item.resourceIds.some((id) => tagMatches(ctx.tagsOf(id), tag)))
     && (a.protocol === undefined || (item.protocols.length > 0 && item.protocols.every((p) => p === a.protocol)))
     && (range === undefined || (item.ports.length > 0 && item.ports.every(([lo, hi]) => lo >= range[0] && hi <= range[1])))
     && (source === undefined || (item.sources.length > 0 && source.covers(item.internetSources ??= AddressSet.fromCidrs(item.sources).intersect(INTERNET))))

@@ -16,7 +16,7 @@ export function selectEnis(sel: PolicySelector | undefined, ctx: PolicyContext):
   return (eni) => (sel.vpc === undefined || eni.vpcId === sel.vpc)
     && (sel.subnet === undefined || eni.subnetId === sel.subnet)
     && (sel.resource === undefined || eniIds(eni).includes(sel.resource))
-    && (tag === undefined || eniIds(eni).some((id) => tagMatches(ctx.tags.get(id), tag)))
+    && (tag === undefined || eniIds(eni).some((id) => tagMatches(ctx.tagsOf(id), tag)))
 }
 
 /** The selector as written, for titles: `tag tier=db in vpc-0a…`. */
