@@ -35,7 +35,10 @@ export type PolicySelector = Static<typeof PolicySelector>
 
 /** A reviewed finding or exposure: every matcher given must match; at least one matcher. */
 export const PolicyAcceptance = Type.Object({
-  check: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9_]*$', description: 'a finding check id, e.g. ADMIN_PORT_EXPOSED or SCOPE_VIOLATION' })),
+  check: Type.Optional(Type.String({
+    pattern: '^[A-Z][A-Z0-9_]*(:[A-Za-z0-9][A-Za-z0-9_.-]{0,63})?$',
+    description: 'a finding check id, e.g. ADMIN_PORT_EXPOSED; SCOPE_VIOLATION for any scope, SCOPE_VIOLATION:<scope id> for one',
+  })),
   resource: Type.Optional(Type.String({ minLength: 1, description: 'a resource id or ARN the item is about' })),
   tag: Type.Optional(Tag),
   port: Type.Optional(Port),

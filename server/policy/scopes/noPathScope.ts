@@ -82,10 +82,12 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
     const routed = routedFor(members[0])
     if (routed.size === 0) continue
     shared.partitions ??= partitionSources(sources, shared.rules, addressOf)
-    for (const { src, rules: admitting, count } of shared.partitions) {
-      if (!routed.has(src.subnetId ?? '')) continue
-      const target = members.find((m) => m.id !== src.id)
-      if (!target) continue
+    for (const partition of shared.partitions) {
+      if (!routed.has(partition.src.subnetId ?? '')) continue
+      const pair = pairOf(partition, members)
+      if (!pair) continue
+      const { src, target } = pair
+      const { rules: admitting, count } = partition
       for (const r of admitting) {
         const b = r.proto === ALL ? (bucket === ALL ? TCP : bucket) : r.proto
         const port = range ? Math.max(range[0], r.lo) : r.lo
@@ -107,8 +109,23 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
 /** A selected source interface and its class (subnet and security groups). */
 interface Source { eni: EniC; classKey: string }
 
-/** Sources of one subnet and groups that the same target ingress rules admit: the first stands for all `count`. */
-interface Partition { src: EniC; rules: SgRuleC[]; count: number }
+/**
+ * Sources of one subnet and groups that the same target ingress rules admit: the first stands for all
+ * `count`; `other` is the second, the stand-in when the first is the only target of its class.
+ */
+interface Partition { src: EniC; other?: EniC; rules: SgRuleC[]; count: number }
+
+/**
+ * The pair to trace for a partition of sources and a class of targets: its representative and a
+ * target other than itself; when the representative is the class's only member, another source of
+ * the partition (same subnet, groups and admitting rules) towards it. No pair only when both are the
+ * same single interface: an interface is no path to itself.
+ */
+function pairOf(p: Partition, members: EniC[]): { src: EniC; target: EniC } | undefined {
+  const target = members.find((m) => m.id !== p.src.id)
+  if (target) return { src: p.src, target }
+  return p.other ? { src: p.other, target: members[0] } : undefined
+}
 
 /**
  * The subnets (of `sourceSubnets`) whose route table sends a request for the target's address `dst` where
@@ -141,8 +158,7 @@ function partitionSources(sources: Source[], rules: SgRuleC[], addressOf: (e: En
     if (admitting.length === 0) continue
     const k = `${classKey}|${admitting.map((r) => r.id).join(',')}`
     const p = partitions.get(k)
-    if (p) p.count++
-    else partitions.set(k, { src: s, rules: admitting, count: 1 })
+    if (p) { p.count++; p.other ??= s } else partitions.set(k, { src: s, rules: admitting, count: 1 })
   }
   return [...partitions.values()]
 }

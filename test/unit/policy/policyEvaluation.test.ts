@@ -153,6 +153,17 @@ describe('scope: no-path', () => {
     expect(run(pathEnv(onlyApp), PATH_SCOPE).scopes[0]).toMatchObject({ status: 'holds', violations: [], unknown: [] })
     expect(run(pathEnv([tcp(6379, 6379, '10.0.1.0/24')]), PATH_SCOPE).scopes[0]).toMatchObject({ status: 'holds', violations: [] })
   })
+  it('is violated by a neighbour with the same subnet and groups as the one destination (it is not its own path)', () => {
+    const r = pathEnv([tcp(5432, 5432, '10.0.2.0/24')])
+    addEni(r, { id: 'eni-worker', subnet: 'subnet-app', groups: ['sg-db'], ip: '10.0.2.40', instanceId: 'i-worker' })
+    const scope = 'scopes:\n  - id: app-not-to-db\n    kind: no-path\n    from: { subnet: subnet-app }\n    to: { resource: eni-db }\n    port: 5432\n'
+    const [s] = run(r, scope).scopes
+    expect(s.status).toBe('violated')
+    expect(s.violations.map((v) => v.title)).toEqual(['eni-worker can reach eni-db on tcp 5432'])
+    // Only eni-db itself as a source: no path.
+    const alone = 'scopes:\n  - id: db-not-to-db\n    kind: no-path\n    from: { resource: eni-db }\n    to: { resource: eni-db }\n    port: 5432\n'
+    expect(run(r, alone).scopes[0]).toMatchObject({ status: 'holds', violations: [] })
+  })
   it('is unknown when the replies route to a transit gateway vpclens does not follow', () => {
     const r = pathEnv([tcp(5432, 5432, '10.0.1.0/24')])
     setRoutes(r, 'rtb-main', [{ DestinationCidrBlock: '10.0.1.0/24', TransitGatewayId: 'tgw-1', State: 'active', Origin: 'CreateRoute' }])
@@ -172,9 +183,13 @@ describe('acceptances', () => {
     expect(ev.scopes[0].violations[0].accepted).toBeUndefined()
     expect(ev.acceptances[0]).toMatchObject({ status: 'active', matches: 'check=DATABASE_PORT_EXPOSED tag=tag:team=data port=5432 protocol=tcp' })
   })
-  it('accept a scope violation by check SCOPE_VIOLATION and resource', () => {
+  it('accept a scope violation by check SCOPE_VIOLATION and resource, or SCOPE_VIOLATION:<scope id>', () => {
     const ev = run(dbEnv(true), policy('  - check: SCOPE_VIOLATION\n    resource: i-db\n    reason: r\n    owner: o\n'))
     expect(ev.scopes[0].violations[0].accepted).toMatchObject({ index: 0, reason: 'r' })
+    const scopeId = ev.scopes[0].id
+    const one = run(dbEnv(true), policy(`  - check: SCOPE_VIOLATION:${scopeId}\n    reason: r\n    owner: o\n  - check: SCOPE_VIOLATION:other-scope\n    reason: r\n    owner: o\n`))
+    expect(one.scopes[0].violations[0].accepted).toMatchObject({ index: 0 })
+    expect(one.acceptances.map((a) => a.status)).toEqual(['active', 'stale'])
     expect(ev.findings.find((x) => x.check === 'DATABASE_PORT_EXPOSED')!.accepted).toBeUndefined()
   })
   it('never cover more than they say: a narrower port or source does not accept', () => {

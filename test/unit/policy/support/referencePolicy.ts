@@ -140,19 +140,21 @@ function referenceNoPathScope(scope: NoPath, severity: Severity, ctx: PolicyCont
     const rules = members[0].groupIds.flatMap((g) => model.securityGroups.get(g)?.ingress ?? [])
       .filter((r) => (bucket === ALL || r.proto === ALL || r.proto === bucket) && (!range || (r.lo <= range[1] && r.hi >= range[0])))
     if (rules.length === 0) continue
-    const partitions = new Map<string, { src: EniC; rules: SgRuleC[]; count: number }>()
+    const partitions = new Map<string, { src: EniC; other?: EniC; rules: SgRuleC[]; count: number }>()
     for (const { eni: s, addr } of sources) {
       if (!requestRouted(s)) continue
       const admitting = rules.filter((r) => (r.peerKind === 'security-group' ? !r.stale && s.groupIds.includes(r.refGroupId!) : r.addrs.covers(addr)))
       if (admitting.length === 0) continue
       const k = `${s.subnetId}|${[...s.groupIds].sort().join(',')}|${admitting.map((r) => r.id).join(',')}`
       const p = partitions.get(k)
-      if (p) p.count++
-      else partitions.set(k, { src: s, rules: admitting, count: 1 })
+      if (p) { p.count++; p.other ??= s } else partitions.set(k, { src: s, rules: admitting, count: 1 })
     }
-    for (const { src, rules: admitting, count } of partitions.values()) {
-      const target = members.find((m) => m.id !== src.id)
-      if (!target) continue
+    for (const { src: first, other, rules: admitting, count } of partitions.values()) {
+      // The representative as source, or, when it is the class's only target, another source of its partition.
+      const alone = !members.some((m) => m.id !== first.id)
+      if (alone && !other) continue
+      const src = alone ? other! : first
+      const target = alone ? members[0] : members.find((m) => m.id !== first.id)!
       for (const r of admitting) {
         const b = r.proto === ALL ? (bucket === ALL ? TCP : bucket) : r.proto
         const port = range ? Math.max(range[0], r.lo) : r.lo
