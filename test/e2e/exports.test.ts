@@ -140,7 +140,7 @@ describe('exports', () => {
     const f = await exportFile('findings')
     expect(f.name).toBe(`vpclens-demo-v${version}-findings.csv`)
     const ftext = f.body.toString('utf8')
-    expect(ftext.split('\r\n')[0]).toBe('severity,check,title,resources,ports,sources,detail,id')
+    expect(ftext.split('\r\n')[0]).toBe('severity,check,title,resources,ports,sources,detail,id,accepted')
     for (const x of findings) expect(ftext, x.id).toContain(x.id)
 
     const e = await exportFile('exposure')

@@ -116,10 +116,12 @@ describe('CSV', () => {
   it('writes findings, exposures and security-group rules with one row each', () => {
     const finding: Finding = { id: 'f1', check: 'ADMIN_PORT_EXPOSED', severity: 'critical', title: 'SSH open to the world', resourceIds: ['eni-1', 'sg-1'], detail: '=cmd|x', ports: [[22, 22], [0, 65535]], sources: ['0.0.0.0/0'] }
     const f = findingsToCsv([finding]).split('\r\n')
-    expect(f[0]).toBe('severity,check,title,resources,ports,sources,detail,id')
-    expect(f[1]).toBe("critical,ADMIN_PORT_EXPOSED,SSH open to the world,eni-1;sg-1,22;all,0.0.0.0/0,'=cmd|x,f1")
+    expect(f[0]).toBe('severity,check,title,resources,ports,sources,detail,id,accepted')
+    expect(f[1]).toBe("critical,ADMIN_PORT_EXPOSED,SSH open to the world,eni-1;sg-1,22;all,0.0.0.0/0,'=cmd|x,f1,")
+    const accepted = { ...finding, accepted: { index: 0, line: 7, reason: '=bastion, SEC-412', owner: 'sre', expires: '2027-01-31' } }
+    expect(findingsToCsv([accepted]).split('\r\n')[1]).toBe(`critical,ADMIN_PORT_EXPOSED,SSH open to the world,eni-1;sg-1,22;all,0.0.0.0/0,'=cmd|x,f1,"policy line 7: =bastion, SEC-412 (sre), until 2027-01-31"`)
     const exposure = { id: 'x1', eni: 'eni-1', resource: 'i-1', vpcId: 'vpc-1', subnetId: 'subnet-1', protocol: 'tcp', ports: [8000, 8100], sources: ['0.0.0.0/0', '::/0'], breadth: 'world', via: 'direct', completeness: 'full', severity: 'high', caveats: [], trace: [] } as Exposure
-    expect(exposuresToCsv([exposure]).split('\r\n')[1]).toBe('high,eni-1,i-1,vpc-1,subnet-1,tcp,8000-8100,0.0.0.0/0;::/0,world,direct,full,x1')
+    expect(exposuresToCsv([exposure]).split('\r\n')[1]).toBe('high,eni-1,i-1,vpc-1,subnet-1,tcp,8000-8100,0.0.0.0/0;::/0,world,direct,full,x1,')
     const sg: SecurityGroupInfo = {
       id: 'sg-1', name: 'web', description: 'd', vpcId: 'vpc-1', members: [], naclIds: [],
       ingress: [
