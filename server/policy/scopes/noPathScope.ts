@@ -1,7 +1,7 @@
 import type { PolicyScope, ReachAnswer, Severity } from '../../../shared/index.ts'
 import { AddressSet } from '../../analysis/AddressSet.ts'
 import { eniPath } from '../../analysis/eniPath.ts'
-import type { EniC, Model, SgRuleC } from '../../analysis/Model.ts'
+import type { EniC, Model, NaclC, SgRuleC, SubnetC } from '../../analysis/Model.ts'
 import { ALL, protocolName, protocolNumber, TCP } from '../../analysis/protocols.ts'
 import type { RouteEvaluator } from '../../analysis/RouteEvaluator.ts'
 import { eniIds, type PolicyContext } from '../PolicyContext.ts'
@@ -12,19 +12,29 @@ import { MAX_VIOLATIONS, type ScopeOutcome } from './ScopeOutcome.ts'
 
 type NoPath = Extract<PolicyScope, { kind: 'no-path' }>
 
+/** At most this many interface pairs are traced one by one per scope; the rest are reported unknown. */
+export const MAX_PAIR_TRACES = 20_000
+
 /**
  * "No path from A to B on port P", answered with the reach engine's interface-to-interface path
  * (eniPath: source egress, routes, peering, the NACL pair, destination ingress, replies). Evaluating
  * every pair of a large VPC is quadratic, so interfaces are taken in classes that the engine cannot
  * tell apart: targets by subnet and security groups; sources by subnet, security groups and which of
  * the target's ingress rules admit their address. One representative pair per class pair is traced.
- * (NACL entries or routes narrower than a subnet that single out one address are the limit of that.)
+ *
+ * That is only sound where nothing else singles out addresses within a subnet. A source subnet and a
+ * target subnet are "split" when a network ACL of either (across subnets only) has an entry that
+ * takes part of the other's IPv4 block but not all of it, a route table of either sends part of the
+ * other's block elsewhere than the rest, or a security group of the sources has an egress rule that
+ * takes part of the target's block. For a split pair every source of the partition is traced against
+ * every target of the class (at most MAX_PAIR_TRACES pairs per scope; beyond that the scope says
+ * which pairs it did not trace and reads `unknown`, never `holds`).
  *
  * The work is shared so that it grows with classes, not with pairs: the request's route is looked up
  * once per target subnet and source subnet (once per target class where a route narrower than the
- * subnet splits it; most target classes of two unpeered VPCs stop there), and
- * sources are partitioned once per list of candidate ingress rules, which every target class with
- * the same security groups shares.
+ * subnet splits it; most target classes of two unpeered VPCs stop there), whether a pair of subnets
+ * is split once per pair, and sources are partitioned once per list of candidate ingress rules,
+ * which every target class with the same security groups shares.
  */
 export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContext): ScopeOutcome {
   const { model, exposure } = ctx.analysis
@@ -52,20 +62,40 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
   }
   // Which source subnets route a request to a target: the same for every target of a subnet unless
   // a route more specific than the subnet splits it, so asked once per subnet when none does.
+  // `exact`: the answer holds for every target of the subnet (no source subnet's route splits it).
   const routedByTargetSubnet = new Map<string, Set<string> | null>()
-  const routedFor = (target: EniC): Set<string> => {
+  const routedFor = (target: EniC): { routed: Set<string>; exact: boolean } => {
     const dst = addressOf(target)
     const subnet = target.subnetId ? model.subnets.get(target.subnetId) : undefined
     const block = subnet?.cidrs.onlyV4()
-    if (!subnet || !block || !block.covers(dst)) return routedSubnets(model, exposure.evaluator.routes, sourceSubnets, target, dst)
+    if (!subnet || !block || !block.covers(dst)) return { routed: routedSubnets(model, exposure.evaluator.routes, sourceSubnets, target, dst), exact: false }
     const key = `${subnet.id}|${target.vpcId}`
     let routed = routedByTargetSubnet.get(key)
     if (routed === undefined) {
       const split = [...sourceSubnets.values()].some((s) => splitsBlock(model, exposure.evaluator.routes, s, block))
       routedByTargetSubnet.set(key, routed = split ? null : routedSubnets(model, exposure.evaluator.routes, sourceSubnets, target, dst))
     }
-    return routed ?? routedSubnets(model, exposure.evaluator.routes, sourceSubnets, target, dst)
+    return routed ? { routed, exact: true } : { routed: routedSubnets(model, exposure.evaluator.routes, sourceSubnets, target, dst), exact: false }
   }
+  // Whether something singles out addresses between a source and a target (see above), asked once per
+  // pair of subnets and once per source groups and target subnet.
+  const subnetSplits = new Map<string, Split | null>()
+  const egressSplits = new Map<string, Split | null>()
+  const splitOf = (src: EniC, target: EniC): Split | null => {
+    const s = src.subnetId ? model.subnets.get(src.subnetId) : undefined
+    const t = target.subnetId ? model.subnets.get(target.subnetId) : undefined
+    if (!s || !t) return null // eniPath denies every such pair alike
+    const pairKey = `${s.id}|${t.id}`
+    let split = subnetSplits.get(pairKey)
+    if (split === undefined) subnetSplits.set(pairKey, split = subnetPairSplit(model, exposure.evaluator.routes, s, t))
+    if (split) return split
+    const groupsKey = `${src.groupIds.join(',')}|${t.id}`
+    let egress = egressSplits.get(groupsKey)
+    if (egress === undefined) egressSplits.set(groupsKey, egress = egressSplit(model, src.groupIds, t))
+    return egress
+  }
+  let pairsTraced = 0
+  const notTraced = new Map<string, number>()
   const unknown = new Set<string>()
   // The candidate ingress rules follow from the target's groups in their order: target classes with
   // the same groups share them and the partition of the sources by them.
@@ -79,41 +109,119 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
       byGroups.set(groupsKey, shared = { rules })
     }
     if (shared.rules.length === 0) continue
-    const routed = routedFor(members[0])
-    if (routed.size === 0) continue
+    const { routed, exact } = routedFor(members[0])
+    if (routed.size === 0 && exact) continue
     shared.partitions ??= partitionSources(sources, shared.rules, addressOf)
     for (const partition of shared.partitions) {
-      if (!routed.has(partition.src.subnetId ?? '')) continue
+      const split = splitOf(partition.src, members[0])
+      // The route of the request is the same for the whole pair unless the source's table splits the target's block.
+      if (!(split?.request) && !routed.has(partition.src.subnetId ?? '')) continue
+      if (split) {
+        const pairs = partition.members.length * members.length
+        if (pairsTraced + pairs > MAX_PAIR_TRACES) { notTraced.set(split.cause, (notTraced.get(split.cause) ?? 0) + pairs); continue }
+        pairsTraced += pairs
+        const found = traceEveryPair(partition, members, (s, t, r) => trace(s, t, r))
+        if (!found) continue
+        if (out.violations.length >= MAX_VIOLATIONS) { out.truncated = true; return finish() }
+        const also = found.reaching > 1 ? ` ${found.reaching} pairs of the ${partition.members.length} source and ${members.length} destination interface(s) in the same subnets with the same security groups have a path (each pair traced: ${split.cause}).` : ''
+        out.violations.push(violation(scope, severity, found.src, found.target, found.answer, also))
+        continue
+      }
       const pair = pairOf(partition, members)
       if (!pair) continue
       const { src, target } = pair
-      const { rules: admitting, count } = partition
-      for (const r of admitting) {
-        const b = r.proto === ALL ? (bucket === ALL ? TCP : bucket) : r.proto
-        const port = range ? Math.max(range[0], r.lo) : r.lo
-        const answer = eniPath(model, exposure.evaluator.nacl, exposure.evaluator.routes, src, target, b, port)
-        if (answer.verdict === 'blocked') {
-          const why = unfollowedRoute(answer)
-          if (why) unknown.add(why)
-          continue
-        }
-        if (out.violations.length >= MAX_VIOLATIONS) { out.truncated = true; return { ...out, unknown: [...unknown] } }
-        out.violations.push(violation(scope, severity, src, target, answer, count, members.length))
+      for (const r of partition.rules) {
+        const answer = trace(src, target, r)
+        if (!answer) continue
+        if (out.violations.length >= MAX_VIOLATIONS) { out.truncated = true; return finish() }
+        out.violations.push(violation(scope, severity, src, target, answer, alsoText(partition.count, members.length)))
         break
       }
     }
   }
-  return { ...out, unknown: [...unknown] }
+  return finish()
+
+  /** The path from src to target on the first port of an admitting rule, or undefined when it is blocked there. */
+  function trace(src: EniC, target: EniC, r: SgRuleC): ReachAnswer | undefined {
+    const b = r.proto === ALL ? (bucket === ALL ? TCP : bucket) : r.proto
+    const port = range ? Math.max(range[0], r.lo) : r.lo
+    const answer = eniPath(model, exposure.evaluator.nacl, exposure.evaluator.routes, src, target, b, port)
+    if (answer.verdict !== 'blocked') return answer
+    const why = unfollowedRoute(answer)
+    if (why) unknown.add(why)
+    return undefined
+  }
+
+  function finish(): ScopeOutcome {
+    for (const [cause, n] of notTraced) unknown.add(`${cause}: ${n} pairs not traced`)
+    return { ...out, unknown: [...unknown] }
+  }
 }
 
+/** What singles out addresses between a source and a target subnet; `request`: the source's route table does. */
+interface Split { cause: string; request: boolean }
+
+/** Whether an entry of the NACL takes part of `block` but not all of it. */
+function naclSingles(acl: NaclC | undefined, block: AddressSet): boolean {
+  if (!acl) return false
+  return [acl.inbound, acl.outbound].some((entries) => entries.some((e) => !e.addrs.intersect(block).isEmpty() && !e.addrs.covers(block)))
+}
+
+/** NACL entries (across subnets only) and routes, of either subnet, that single out addresses of the other. */
+function subnetPairSplit(model: Model, routes: RouteEvaluator, s: SubnetC, t: SubnetC): Split | null {
+  const sBlock = s.cidrs.onlyV4()
+  const tBlock = t.cidrs.onlyV4()
+  if (splitsSubnetBlock(routes, s, tBlock)) return { cause: `route table ${s.routeTableId ?? 'none'} singles out addresses within ${t.id}`, request: true }
+  if (splitsSubnetBlock(routes, t, sBlock)) return { cause: `route table ${t.routeTableId ?? 'none'} singles out addresses within ${s.id}`, request: false }
+  if (s.id === t.id) return null // within a subnet NACLs do not apply (eniPath)
+  const tAcl = t.naclId ? model.nacls.get(t.naclId) : undefined
+  if (naclSingles(tAcl, sBlock)) return { cause: `network ACL ${tAcl!.id} singles out addresses within ${s.id}`, request: false }
+  const sAcl = s.naclId ? model.nacls.get(s.naclId) : undefined
+  if (naclSingles(sAcl, tBlock)) return { cause: `network ACL ${sAcl!.id} singles out addresses within ${t.id}`, request: false }
+  return null
+}
+
+/** An egress rule (address or prefix list) of the sources' groups that takes part of the target subnet's block. */
+function egressSplit(model: Model, groupIds: readonly string[], t: SubnetC): Split | null {
+  const block = t.cidrs.onlyV4()
+  for (const g of groupIds) {
+    for (const r of model.securityGroups.get(g)?.egress ?? []) {
+      if (r.peerKind !== 'security-group' && !r.addrs.intersect(block).isEmpty() && !r.addrs.covers(block)) return { cause: `security group ${g} singles out addresses within ${t.id}`, request: false }
+    }
+  }
+  return null
+}
+
+/**
+ * Every source of the partition against every target of the class (an interface is no path to
+ * itself): the first pair with a path, and how many pairs have one.
+ */
+function traceEveryPair(p: Partition, members: EniC[], trace: (s: EniC, t: EniC, r: SgRuleC) => ReachAnswer | undefined): { src: EniC; target: EniC; answer: ReachAnswer; reaching: number } | undefined {
+  let first: { src: EniC; target: EniC; answer: ReachAnswer } | undefined
+  let reaching = 0
+  for (const src of p.members) {
+    for (const target of members) {
+      if (src.id === target.id) continue
+      for (const r of p.rules) {
+        const answer = trace(src, target, r)
+        if (!answer) continue
+        first ??= { src, target, answer }
+        reaching++
+        break
+      }
+    }
+  }
+  return first && { ...first, reaching }
+}
 /** A selected source interface and its class (subnet and security groups). */
 interface Source { eni: EniC; classKey: string }
 
 /**
  * Sources of one subnet and groups that the same target ingress rules admit: the first stands for all
- * `count`; `other` is the second, the stand-in when the first is the only target of its class.
+ * `count` (listed in `members`, traced one by one where the pair of subnets is split); `other` is the
+ * second, the stand-in when the first is the only target of its class.
  */
-interface Partition { src: EniC; other?: EniC; rules: SgRuleC[]; count: number }
+interface Partition { src: EniC; other?: EniC; rules: SgRuleC[]; count: number; members: EniC[] }
 
 /**
  * The pair to trace for a partition of sources and a class of targets: its representative and a
@@ -146,6 +254,12 @@ function routedSubnets(model: Model, routes: RouteEvaluator, sourceSubnets: Map<
 function splitsBlock(model: Model, routes: RouteEvaluator, source: EniC, block: AddressSet): boolean {
   const subnet = source.subnetId ? model.subnets.get(source.subnetId) : undefined
   if (!subnet) return false // no subnet: no route for any address
+  return splitsSubnetBlock(routes, subnet, block)
+}
+
+/** Whether more than one route of the subnet's table wins for addresses of `block` (pieces cover every address). */
+function splitsSubnetBlock(routes: RouteEvaluator, subnet: SubnetC, block: AddressSet): boolean {
+  if (block.isEmpty()) return false
   const winners = routes.returnPieces(subnet).filter((p) => !p.set.intersect(block).isEmpty())
   return winners.length !== 1 || !winners[0].set.covers(block)
 }
@@ -158,7 +272,7 @@ function partitionSources(sources: Source[], rules: SgRuleC[], addressOf: (e: En
     if (admitting.length === 0) continue
     const k = `${classKey}|${admitting.map((r) => r.id).join(',')}`
     const p = partitions.get(k)
-    if (p) { p.count++; p.other ??= s } else partitions.set(k, { src: s, rules: admitting, count: 1 })
+    if (p) { p.count++; p.other ??= s; p.members.push(s) } else partitions.set(k, { src: s, rules: admitting, count: 1, members: [s] })
   }
   return [...partitions.values()]
 }
@@ -171,9 +285,13 @@ function unfollowedRoute(a: ReachAnswer): string | undefined {
   return `route table ${ref.routeTableId} sends ${ref.destination} to ${ref.target}, which vpclens does not follow: paths through it are not checked`
 }
 
-function violation(scope: NoPath, severity: Severity, src: EniC, dst: EniC, a: ReachAnswer, sources: number, targets: number): ScopeOutcome['violations'][number] {
+/** For a representative pair: the interfaces it stands for. */
+function alsoText(sources: number, targets: number): string {
+  return sources > 1 || targets > 1 ? ` The same holds for ${sources} source and ${targets} destination interface(s) in the same subnets with the same security groups.` : ''
+}
+
+function violation(scope: NoPath, severity: Severity, src: EniC, dst: EniC, a: ReachAnswer, also: string): ScopeOutcome['violations'][number] {
   const on = portsLabel(a.protocol, a.ports)
-  const also = sources > 1 || targets > 1 ? ` The same holds for ${sources} source and ${targets} destination interface(s) in the same subnets with the same security groups.` : ''
   return {
     id: `${scope.id}:${src.id}>${dst.id}:${a.protocol}:${a.ports[0]}`, scope: scope.id, severity,
     title: `${src.id} can reach ${dst.id} on ${on}${a.verdict === 'partial' ? ' (for some clients)' : ''}`,

@@ -9,7 +9,7 @@ import { analyzeSnapshot } from '../../../server/analysis/analyzeSnapshot.ts'
 import { evaluatePolicy } from '../../../server/policy/evaluatePolicy.ts'
 import { parsePolicy } from '../../../server/policy/parsePolicy.ts'
 import { normalize } from '../../../server/snapshot/normalize.ts'
-import { addEni, addLoadBalancer, addSg, baseEnv, inventory, setRoutes, tcp, traceRows } from '../analysis/envBuilder.ts'
+import { addEni, addLoadBalancer, addNacl, addSg, baseEnv, entry, inventory, setRoutes, tcp, traceRows } from '../analysis/envBuilder.ts'
 
 const TODAY = '2026-12-02'
 
@@ -163,6 +163,40 @@ describe('scope: no-path', () => {
     // Only eni-db itself as a source: no path.
     const alone = 'scopes:\n  - id: db-not-to-db\n    kind: no-path\n    from: { resource: eni-db }\n    to: { resource: eni-db }\n    port: 5432\n'
     expect(run(r, alone).scopes[0]).toMatchObject({ status: 'holds', violations: [] })
+  })
+  /** Two web servers in the public subnet (eni-a 10.0.1.5, eni-b 10.0.1.7, same groups) and the database behind a NACL. */
+  function naclEnv(dbNaclEntries: Parameters<typeof addNacl>[3]): RegionInventory {
+    const r = pathEnv([tcp(5432, 5432, '10.0.1.0/24')])
+    r.ec2.NetworkInterfaces = r.ec2.NetworkInterfaces.filter((e) => e.NetworkInterfaceId !== 'eni-web')
+    r.ec2.Reservations = r.ec2.Reservations.filter((x) => x.Instances?.[0]?.InstanceId !== 'i-web')
+    addEni(r, { id: 'eni-a', subnet: 'subnet-pub', groups: ['sg-web'], ip: '10.0.1.5', instanceId: 'i-a' })
+    addEni(r, { id: 'eni-b', subnet: 'subnet-pub', groups: ['sg-web'], ip: '10.0.1.7', instanceId: 'i-b' })
+    addNacl(r, 'acl-db', ['subnet-app'], [...dbNaclEntries, entry(100, true, 'allow', '0.0.0.0/0')])
+    return r
+  }
+  it('is violated by the one source a NACL entry narrower than its subnet lets through (not answered by a blocked neighbour)', () => {
+    const [s] = run(naclEnv([entry(100, false, 'allow', '10.0.1.7/32', '6', [5432, 5432])]), PATH_SCOPE).scopes
+    expect(s.status).toBe('violated')
+    expect(s.violations.map((v) => v.title)).toEqual(['eni-b can reach eni-db on tcp 5432'])
+    expect(traceRows(s.violations[0])).toContain('nacl-in allow acl-db acl-db#100')
+    // Only the pair traced is claimed: no "same holds for 2 sources".
+    expect(s.violations[0].detail).not.toContain('The same holds')
+  })
+  it('is violated by the other source when a NACL entry denies one address, and holds when that is the only source', () => {
+    const r = naclEnv([entry(90, false, 'deny', '10.0.1.5/32'), entry(100, false, 'allow', '10.0.1.0/24')])
+    const [s] = run(r, PATH_SCOPE).scopes
+    expect(s.status).toBe('violated')
+    expect(s.violations.map((v) => v.title)).toEqual(['eni-b can reach eni-db on tcp 5432'])
+    const onlyA = 'scopes:\n  - id: a-not-to-db\n    kind: no-path\n    from: { resource: eni-a }\n    to: { tag: tier=db }\n    port: 5432\n'
+    expect(run(r, onlyA).scopes[0]).toMatchObject({ status: 'holds', violations: [], unknown: [] })
+  })
+  it('counts the pairs that reach when the pair of subnets is traced one by one', () => {
+    const r = naclEnv([entry(90, false, 'deny', '10.0.1.5/32'), entry(100, false, 'allow', '10.0.1.0/24')])
+    addEni(r, { id: 'eni-c', subnet: 'subnet-pub', groups: ['sg-web'], ip: '10.0.1.9', instanceId: 'i-c' })
+    const [s] = run(r, PATH_SCOPE).scopes
+    expect(s.violations.map((v) => v.title)).toEqual(['eni-b can reach eni-db on tcp 5432'])
+    expect(s.violations[0].detail).toContain('2 pairs of the 3 source and 1 destination interface(s)')
+    expect(s.violations[0].detail).toContain('network ACL acl-db singles out addresses within subnet-pub')
   })
   it('is unknown when the replies route to a transit gateway vpclens does not follow', () => {
     const r = pathEnv([tcp(5432, 5432, '10.0.1.0/24')])
