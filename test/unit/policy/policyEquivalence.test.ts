@@ -13,15 +13,16 @@ import { generateDemoVersions } from '../../../server/demo/generateDemoVersions.
 import { seededRandom, type SeededRandom } from '../../../server/demo/seededRandom.ts'
 import { evaluatePolicy, type PolicyEvaluation } from '../../../server/policy/evaluatePolicy.ts'
 import { parsePolicy } from '../../../server/policy/parsePolicy.ts'
+import { policyContext } from '../../../server/policy/PolicyContext.ts'
 import { normalize } from '../../../server/snapshot/normalize.ts'
 import { addEni, addNacl, addSg, baseEnv, entry, inventory, setRoutes } from '../analysis/envBuilder.ts'
-import { referenceEvaluatePolicy } from './support/referencePolicy.ts'
+import { pairReaches, pairwiseNoPath, referenceEvaluatePolicy } from './support/referencePolicy.ts'
 
 const TODAY = '2026-12-02'
 const PORTS = [22, 80, 443, 5432, 8080, '1000-2000', '0-65535', '5000-6000']
 
 /** What the random cases exercised, so that the test fails if they stop exercising it. */
-interface Coverage { noPathViolated: number; truncated: number; unknown: number; accepted: number; scopeAccepted: number; stale: number; expired: number }
+interface Coverage { pairwiseChecked: number; cut: number; noPathViolated: number; truncated: number; unknown: number; accepted: number; scopeAccepted: number; stale: number; expired: number }
 
 function tally(c: Coverage, ev: PolicyEvaluation): void {
   c.noPathViolated += ev.scopes.filter((s) => s.kind === 'no-path' && s.status === 'violated').length
@@ -34,7 +35,8 @@ function tally(c: Coverage, ev: PolicyEvaluation): void {
 }
 
 /**
- * One VPC of five subnets: two with NACLs whose entries name single addresses and ports, one reached
+ * One VPC of five subnets: two with NACLs whose entries name single addresses and ports (sometimes
+ * the only requests they let in), one reached
  * through a transit gateway route narrower than the VPC (unfollowed: unknown), sometimes a route
  * (active or blackhole) narrower than a subnet, interfaces in 1–3
  * groups (in random order) whose rules admit /32s, /28s, the VPC, the world and other groups.
@@ -74,7 +76,9 @@ function randomVpc(rnd: SeededRandom): RegionInventory {
     const n = rnd.int(1, 4)
     const entries = Array.from({ length: n }, (_, k) => entry(100 + k, rnd.chance(0.5), rnd.pick(['allow', 'deny'] as const), rnd.pick([`${ip()}/32`, '10.0.2.0/28', '10.0.0.0/16']), rnd.pick(['6', '-1']), port()))
       .map((e) => (e.Protocol === '-1' ? { ...e, PortRange: undefined } : e))
-    addNacl(r, id, [subnet], [...entries, entry(200, false, 'allow', '0.0.0.0/0'), entry(200, true, 'allow', '0.0.0.0/0', '6', [1024, 65535]), ...(rnd.chance(0.5) ? [entry(210, true, 'allow', '0.0.0.0/0')] : [])])
+    // Half the time inbound requests pass only where an entry above names them (replies on ephemeral ports pass).
+    const inbound = rnd.chance(0.5) ? entry(200, false, 'allow', '0.0.0.0/0') : entry(200, false, 'allow', '0.0.0.0/0', '6', [1024, 65535])
+    addNacl(r, id, [subnet], [...entries, inbound, entry(200, true, 'allow', '0.0.0.0/0', '6', [1024, 65535]), ...(rnd.chance(0.5) ? [entry(210, true, 'allow', '0.0.0.0/0')] : [])])
   }
   setRoutes(r, 'rtb-main', [
     { DestinationCidrBlock: '10.0.5.0/24', TransitGatewayId: 'tgw-1', State: 'active', Origin: 'CreateRoute' },
@@ -132,15 +136,33 @@ function randomPolicy(rnd: SeededRandom, snapshot: Snapshot, analysis: SnapshotA
 
 function compare(snapshot: Snapshot, rnd: SeededRandom, runs: number, coverage: Coverage): void {
   const analysis = analyzeSnapshot(snapshot)
+  const ctx = policyContext(snapshot, analysis)
   for (let i = 0; i < runs; i++) {
     const policy = parsePolicy(randomPolicy(rnd, snapshot, analysis), 'random.policy.yaml')
     const ev = evaluatePolicy(policy, snapshot, analysis, TODAY)
     expect(ev).toEqual(referenceEvaluatePolicy(policy, snapshot, analysis, TODAY))
+    for (const [k, scope] of policy.scopes.entries()) {
+      if (scope.kind !== 'no-path') continue
+      const fast = ev.scopes[k]
+      const pairwise = pairwiseNoPath(scope, ctx)
+      const what = `${scope.id} ${JSON.stringify({ from: scope.from, to: scope.to, port: scope.port, protocol: scope.protocol })}`
+      // Every violation reported is a pair that has a path.
+      for (const v of fast.violations) {
+        const [src, dst] = v.id.slice(scope.id.length + 1).split(':')[0].split('>')
+        expect(pairReaches(scope, ctx, analysis.model.enis.get(src)!, analysis.model.enis.get(dst)!), `${what}: ${v.id}`).toBeDefined()
+      }
+      // Never "holds" where a pair has a path; the same status where neither list was cut short.
+      if (pairwise.status === 'violated') expect(fast.status, `${what}: ${pairwise.first} has a path`).not.toBe('holds')
+      const cut = fast.truncated || fast.unknown.some((u) => u.endsWith('pairs not traced'))
+      if (!cut) expect(fast.status, what).toBe(pairwise.status)
+      if (cut) coverage.cut++
+      coverage.pairwiseChecked++
+    }
     tally(coverage, ev)
   }
 }
 
-const empty = (): Coverage => ({ noPathViolated: 0, truncated: 0, unknown: 0, accepted: 0, scopeAccepted: 0, stale: 0, expired: 0 })
+const empty = (): Coverage => ({ pairwiseChecked: 0, cut: 0, noPathViolated: 0, truncated: 0, unknown: 0, accepted: 0, scopeAccepted: 0, stale: 0, expired: 0 })
 
 describe('optimised policy evaluation equals the straightforward reference', () => {
   it('on random policies over random hand-built VPCs (addresses, ports, NACL entries, groups, routes narrower than a subnet)', () => {
