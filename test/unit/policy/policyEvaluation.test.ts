@@ -198,6 +198,16 @@ describe('scope: no-path', () => {
     expect(s.violations[0].detail).toContain('2 pairs of the 3 source and 1 destination interface(s)')
     expect(s.violations[0].detail).toContain('network ACL acl-db singles out addresses within subnet-pub')
   })
+  it('is unknown, not holds, when a split pair of subnets needs more pairs traced than the limit', () => {
+    const r = naclEnv([entry(100, false, 'allow', '10.0.1.7/32', '6', [5432, 5432])])
+    // 150 sources × 140 destinations = 21,000 pairs, over MAX_PAIR_TRACES (20,000).
+    for (let i = 0; i < 148; i++) addEni(r, { id: `eni-s${i}`, subnet: 'subnet-pub', groups: ['sg-web'], ip: `10.0.1.${20 + i}` })
+    for (let i = 0; i < 139; i++) addEni(r, { id: `eni-t${i}`, subnet: 'subnet-app', groups: ['sg-db'], ip: `10.0.2.${60 + i}` })
+    const scope = 'scopes:\n  - id: public-not-to-app\n    kind: no-path\n    from: { subnet: subnet-pub }\n    to: { subnet: subnet-app }\n    port: 5432\n'
+    expect(run(r, scope).scopes[0]).toMatchObject({
+      status: 'unknown', violations: [], unknown: ['network ACL acl-db singles out addresses within subnet-pub: 21000 pairs not traced'],
+    })
+  })
   it('is unknown when the replies route to a transit gateway vpclens does not follow', () => {
     const r = pathEnv([tcp(5432, 5432, '10.0.1.0/24')])
     setRoutes(r, 'rtb-main', [{ DestinationCidrBlock: '10.0.1.0/24', TransitGatewayId: 'tgw-1', State: 'active', Origin: 'CreateRoute' }])
