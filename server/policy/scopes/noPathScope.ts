@@ -141,14 +141,21 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
   }
   return finish()
 
-  /** The path from src to target on the first port of an admitting rule, or undefined when it is blocked there. */
+  /**
+   * The path from src to target on a port the admitting rule opens, or undefined when every such port
+   * is blocked. Only the source's egress rules and the two subnets' NACL entries can treat the rule's
+   * ports differently, so one port per piece their port boundaries cut the range into is enough.
+   */
   function trace(src: EniC, target: EniC, r: SgRuleC): ReachAnswer | undefined {
     const b = r.proto === ALL ? (bucket === ALL ? TCP : bucket) : r.proto
-    const port = range ? Math.max(range[0], r.lo) : r.lo
-    const answer = eniPath(model, exposure.evaluator.nacl, exposure.evaluator.routes, src, target, b, port)
-    if (answer.verdict !== 'blocked') return answer
-    const why = unfollowedRoute(answer)
-    if (why) unknown.add(why)
+    const lo = range ? Math.max(range[0], r.lo) : r.lo
+    const hi = range ? Math.min(range[1], r.hi) : r.hi
+    for (const port of candidatePorts(model, src, target, b, lo, hi)) {
+      const answer = eniPath(model, exposure.evaluator.nacl, exposure.evaluator.routes, src, target, b, port)
+      if (answer.verdict !== 'blocked') return answer
+      const why = unfollowedRoute(answer)
+      if (why) unknown.add(why)
+    }
     return undefined
   }
 
@@ -156,6 +163,23 @@ export function noPathScope(scope: NoPath, severity: Severity, ctx: PolicyContex
     for (const [cause, n] of notTraced) unknown.add(`${cause}: ${n} pairs not traced`)
     return { ...out, unknown: [...unknown] }
   }
+}
+
+/**
+ * `lo` and every port in (lo, hi] where a rule that decides the request may change its answer: the
+ * source's security-group egress rules and the request-side NACL entries (the source subnet's
+ * outbound, the target subnet's inbound) for the protocol. Ascending.
+ */
+function candidatePorts(model: Model, src: EniC, target: EniC, proto: number, lo: number, hi: number): number[] {
+  const ports = new Set([lo])
+  const cut = (a: number, b: number) => { if (a > lo && a <= hi) ports.add(a); if (b + 1 > lo && b + 1 <= hi) ports.add(b + 1) }
+  for (const g of src.groupIds) for (const e of model.securityGroups.get(g)?.egress ?? []) if (e.proto === proto || e.proto === ALL) cut(e.lo, e.hi)
+  const acl = (eni: EniC) => model.nacls.get((eni.subnetId && model.subnets.get(eni.subnetId)?.naclId) || '')
+  if (src.subnetId !== target.subnetId) {
+    for (const e of acl(src)?.outbound ?? []) if (e.proto === proto || e.proto === ALL) cut(e.lo, e.hi)
+    for (const e of acl(target)?.inbound ?? []) if (e.proto === proto || e.proto === ALL) cut(e.lo, e.hi)
+  }
+  return [...ports].sort((a, b) => a - b)
 }
 
 /** What singles out addresses between a source and a target subnet; `request`: the source's route table does. */

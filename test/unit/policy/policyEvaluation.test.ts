@@ -208,6 +208,14 @@ describe('scope: no-path', () => {
       status: 'unknown', violations: [], unknown: ['network ACL acl-db singles out addresses within subnet-pub: 21000 pairs not traced'],
     })
   })
+  it('finds the one port of an admitted range that the network ACL lets through (not only the range\'s first port)', () => {
+    const r = pathEnv([tcp(5000, 6000, '10.0.1.0/24')])
+    addNacl(r, 'acl-db', ['subnet-app'], [entry(100, false, 'allow', '10.0.1.0/24', '6', [5432, 5432]), entry(100, true, 'allow', '0.0.0.0/0')])
+    const anyPort = 'scopes:\n  - id: public-not-to-db\n    kind: no-path\n    from: { subnet: subnet-pub }\n    to: { tag: tier=db }\n'
+    const [s] = run(r, anyPort).scopes
+    expect(s.status).toBe('violated')
+    expect(s.violations.map((v) => v.title)).toEqual(['eni-web can reach eni-db on tcp 5432'])
+  })
   it('is unknown when the replies route to a transit gateway vpclens does not follow', () => {
     const r = pathEnv([tcp(5432, 5432, '10.0.1.0/24')])
     setRoutes(r, 'rtb-main', [{ DestinationCidrBlock: '10.0.1.0/24', TransitGatewayId: 'tgw-1', State: 'active', Origin: 'CreateRoute' }])

@@ -129,13 +129,22 @@ export function pairReaches(scope: NoPath, ctx: PolicyContext, src: EniC, target
   const admitting = target.groupIds.flatMap((g) => model.securityGroups.get(g)?.ingress ?? [])
     .filter((r) => (bucket === ALL || r.proto === ALL || r.proto === bucket) && (!range || (r.lo <= range[1] && r.hi >= range[0])))
     .filter((r) => (r.peerKind === 'security-group' ? !r.stale && src.groupIds.includes(r.refGroupId!) : r.addrs.covers(addr)))
+  // Every port where any NACL entry or security-group rule of the model starts or ends: decisions are
+  // the same between two of them, so these ports stand for every port (independent of which rules the
+  // fast path thinks matter).
+  const bounds = new Set<number>()
+  for (const acl of model.nacls.values()) for (const e of [...acl.inbound, ...acl.outbound]) { bounds.add(e.lo); bounds.add(e.hi + 1) }
+  for (const g of model.securityGroups.values()) for (const e of [...g.ingress, ...g.egress]) { bounds.add(e.lo); bounds.add(e.hi + 1) }
   for (const r of admitting) {
     const b = r.proto === ALL ? (bucket === ALL ? TCP : bucket) : r.proto
-    const port = range ? Math.max(range[0], r.lo) : r.lo
-    const answer = eniPath(model, exposure.evaluator.nacl, exposure.evaluator.routes, src, target, b, port)
-    if (answer.verdict !== 'blocked') return answer
-    const why = unfollowedRoute(answer)
-    if (why) unknown.add(why)
+    const lo = range ? Math.max(range[0], r.lo) : r.lo
+    const hi = range ? Math.min(range[1], r.hi) : r.hi
+    for (const port of [lo, ...[...bounds].filter((p) => p > lo && p <= hi).sort((x, y) => x - y)]) {
+      const answer = eniPath(model, exposure.evaluator.nacl, exposure.evaluator.routes, src, target, b, port)
+      if (answer.verdict !== 'blocked') return answer
+      const why = unfollowedRoute(answer)
+      if (why) unknown.add(why)
+    }
   }
   return undefined
 }
