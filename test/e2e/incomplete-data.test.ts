@@ -61,7 +61,7 @@ describe('incomplete data in the web app', () => {
       ])
       expect(await banner.locator('img').count()).toBe(0)
 
-      await page.waitForFunction(() => window.__vpclens!.cy.nodes('.exposure-unknown').length > 0, undefined, { timeout: 30_000 })
+      await page.waitForFunction(() => (window.__vpclens?.cy.nodes('.exposure-unknown').length ?? 0) > 0, undefined, { timeout: 30_000 })
       const node = await page.evaluate(() => {
         const n = window.__vpclens!.cy.$id('eni-1')
         return { unknown: n.hasClass('exposure-unknown'), exposed: n.hasClass('exposed'), label: String(n.data('label')) }
