@@ -33,6 +33,8 @@ export interface VersionFacts {
   groupEnis: Record<string, string[]>
   /** Target id (instance id or IP) → the target groups that list it, in snapshot order. */
   targetGroupsByTarget: Record<string, string[]>
+  /** `account/region` of every interface (what decides the whole-place unknown verdicts, with the warnings). */
+  eniPlaces: string[]
 }
 
 /** Bumped whenever VersionFacts or how it is computed changes: stored facts of another format are recomputed. */
@@ -60,7 +62,9 @@ export function versionFacts(snapshot: Snapshot, exposure: Pick<VersionFacts, 'f
   const targetGroupsByTarget = new Map<string, string[]>()
   const enisByGroup = new Map<string, string[]>()
   const publicSubnets: string[] = []
+  const eniPlaces = new Set<string>()
   for (const r of snapshot.resources) {
+    if (r.kind === 'network-interface') eniPlaces.add(`${r.account}/${r.region}`)
     byId.set(r.id, r)
     const groups = (r.attributes.groupIds ?? r.attributes.securityGroupIds ?? []) as string[]
     for (const g of groups) attached.add(g)
@@ -102,6 +106,6 @@ export function versionFacts(snapshot: Snapshot, exposure: Pick<VersionFacts, 'f
   return {
     ...exposure, attachedGroups: [...attached].sort(), worldOpenGroups, publicSubnets,
     prefixListCidrs: Object.fromEntries(prefixLists), named: Object.fromEntries(named), groupEnis: Object.fromEntries(groupEnis),
-    targetGroupsByTarget: Object.fromEntries(targetGroupsByTarget),
+    targetGroupsByTarget: Object.fromEntries(targetGroupsByTarget), eniPlaces: [...eniPlaces].sort(),
   }
 }
