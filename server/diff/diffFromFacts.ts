@@ -69,13 +69,15 @@ export async function diffFromFacts(from: FactsSide, to: FactsSide, changed: rea
   const tb = factText(after)
   const moved = [...new Set([...ta.keys(), ...tb.keys()])].filter((id) => (ta.get(id) ?? []).join('\n') !== (tb.get(id) ?? []).join('\n'))
 
+  const movedSet = new Set(moved)
   const sides = await neighbourhood(moved, changedById, a, b, lookup)
   const ctx = contextOf(sides, a, b)
   const diff = diffInContext(ctx, changed.map((c) => c.id), {
     from: { hash: from.hash, version: from.id },
     to: { hash: to.hash, version: to.id },
     exposureBasis: 'analysis',
-    exposure: () => ({ before, after }),
+    // Interfaces whose facts are the same in both versions give no exposure change: left out.
+    exposure: () => ({ before: before.filter((f) => movedSet.has(f.resourceId)), after: after.filter((f) => movedSet.has(f.resourceId)) }),
   })
   return {
     ...diff,
