@@ -13,6 +13,8 @@ import { exposureFactsFromAnalysis } from './exposureFactsFromAnalysis.ts'
 export interface VersionFacts {
   /** Exposure per network interface (exposureFactsFromAnalysis), in analysis order. */
   facts: ExposureFact[]
+  /** Each fact's path (`direct`, or `<LB ARN>:<listener port>`): with it, analysis order can be rebuilt. */
+  vias: string[]
   /** Exposure verdicts the data cannot decide. */
   unknown: UnknownVerdict[]
   /** Interfaces whose exposure is unknown. */
@@ -37,13 +39,16 @@ export interface VersionFacts {
   eniPlaces: string[]
 }
 
+/** The exposure part of VersionFacts (what exposure analysis decides). */
+export type ExposurePart = Pick<VersionFacts, 'facts' | 'vias' | 'unknown' | 'unknownEnis' | 'unknownPlaces'>
+
 /** Bumped whenever VersionFacts or how it is computed changes: stored facts of another format are recomputed. */
 export const VERSION_FACTS_FORMAT = 1
 
 /** The exposure part of VersionFacts, from exposure analysis (what diffVersions compared). */
-export function exposurePart(a: Pick<ExposureAnalysis, 'exposures' | 'unknown' | 'unknownEnis'>): Pick<VersionFacts, 'facts' | 'unknown' | 'unknownEnis' | 'unknownPlaces'> {
+export function exposurePart(a: Pick<ExposureAnalysis, 'exposures' | 'unknown' | 'unknownEnis'>): ExposurePart {
   return {
-    facts: exposureFactsFromAnalysis(a.exposures),
+    facts: exposureFactsFromAnalysis(a.exposures), vias: a.exposures.map((e) => e.via),
     unknown: a.unknown,
     unknownEnis: [...a.unknownEnis].sort(),
     unknownPlaces: [...new Set(a.unknown.filter((u) => u.resourceIds.length === 0).map((u) => `${u.account}/${u.region}`))].sort(),
@@ -54,7 +59,7 @@ export function exposurePart(a: Pick<ExposureAnalysis, 'exposures' | 'unknown' |
 export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined)
 
 /** VersionFacts of one snapshot, given its exposure part. Pure. */
-export function versionFacts(snapshot: Snapshot, exposure: Pick<VersionFacts, 'facts' | 'unknown' | 'unknownEnis' | 'unknownPlaces'>): VersionFacts {
+export function versionFacts(snapshot: Snapshot, exposure: ExposurePart): VersionFacts {
   const byId = new Map<string, Resource>()
   const attached = new Set<string>()
   // Maps while building: ids are data, and a plain object would treat `__proto__` or `constructor` specially.
