@@ -1,15 +1,19 @@
 /**
  * Diff and write path at scale (issue 11), at 2,000, 5,000 and 20,000 ENIs in one run (the demo
- * generator at --scale N; BENCH_SCALES=2000,5000 to choose). Per scale, in a SQLite store:
- *  - write: normalize of the first version's inventory; recording version 1 (put + full analysis of its
- *    facts) and version 2 (1 % of the resources changed by random realistic edits: put + incremental facts);
- *  - analysis of version 2's exposure: incremental (from version 1's facts) against full, medians of
- *    BENCH_SCALE_RUNS runs (default 3), their ratio;
+ * generator at --scale N; BENCH_SCALES=2000,5000 to choose). Per scale, in a SQLite store, version 1
+ * is the demo; version 2 changes 1 % of the resources with the common edits (security-group rules,
+ * interfaces regrouped, moved, added and removed, tags); version 3 changes another 1 % with edits of
+ * every kind (also NACL entries, routes, subnet associations, listeners, targets, load balancer groups:
+ * a shared NACL moves most interfaces). Printed per scale:
+ *  - write: normalize of version 1's inventory; recording version 1 (put + full analysis of its facts),
+ *    and versions 2 and 3 (put + facts from the parent's, incrementally);
+ *  - analysis of versions 2 and 3: incremental (from the parent's stored facts) against full, medians
+ *    of BENCH_SCALE_RUNS runs (default 3), their ratio;
  *  - read: getSnapshot of version 2 (what any whole-version command starts with);
- *  - diff 1 → 2: `vpclens diff 1 2 --json` as a user runs it (compiled CLI, a new process each run:
- *    wall time and peak RSS from /usr/bin/time), and in-process the stored diff against the full one
- *    (read both versions + diffVersions, what the CLI did before), their ratio. Both give the same diff
- *    (checked here too; test/unit/diff/diffStoredVersions.test.ts proves it on random edits).
+ *  - diff 1 → 2 and 2 → 3: `vpclens diff --json` as a user runs it (compiled CLI, a new process each
+ *    run: wall time and peak RSS from /usr/bin/time), and in-process the stored diff against the full
+ *    one (read both versions + diffVersions, what the CLI did before), their ratio. Both give the same
+ *    diff (checked here too; test/unit/diff/diffStoredVersions.test.ts proves it on random edits).
  * Prints figures; fails only if a command fails or the two diffs differ.
  */
 import { spawnSync } from 'node:child_process'
@@ -59,60 +63,76 @@ if (stale !== undefined) {
   console.log(`built dist/server first (${stale}) in ${(t / 1000).toFixed(1)} s`)
 }
 console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine; medians of ${RUNS} runs`)
-const local = EDIT_KINDS.filter((k) => k !== 'prefix-list')
+/** The common change: security-group rules opened and closed, interfaces regrouped, moved, added, removed, tags. */
+const COMMON = ['sg-open', 'sg-close', 'eni-groups', 'eni-subnet', 'add-interface', 'remove', 'tags']
+/** Every kind of edit (NACL entries, routes, subnet associations, listeners, targets, load balancer groups too), prefix lists apart. */
+const EVERY = EDIT_KINDS.filter((k) => k !== 'prefix-list')
+
+interface Step { name: string; from: string; to: string; edits: number; changed: number; record: number; inc: number[]; full: number[]; incremental: boolean; stored: number[]; whole: number[]; same: boolean; cli: Array<{ ms: number; rssMb?: number }>; summary: unknown }
+
 for (const scale of SCALES) {
   const dir = mkdtempSync(join(tmpdir(), 'vpclens-bench-scale-'))
   try {
     const inventory = generateDemoVersions({ scale })[0]!
     const [v1, tNormalize] = timed(() => normalize(inventory))
-    // 1 % of the resources changed (edits that keep the change local: no prefix-list edit forcing a full analysis).
-    const { snapshot: v2, edits } = editSnapshot(v1, seededRandom(scale), Math.round(v1.resources.length / 100), 'bench', local)
     const enis = v1.resources.filter((r) => r.kind === 'network-interface').length
     const store = openSqliteStore(dir)
     const [, tWrite1] = await timedAsync(() => recordVersion(store, ENV, v1, { source: 'demo', at: '2026-01-01T00:00:00.000Z' }))
-    const [, tWrite2] = await timedAsync(() => recordVersion(store, ENV, v2, { source: 'demo', at: '2026-01-01T01:00:00.000Z' }))
-    const [version1, version2] = [(await store.getVersion(ENV, '1'))!, (await store.getVersion(ENV, '2'))!]
-    const facts1 = (await loadVersionFacts(store, version1))!
-    const changed = (await store.changedResources(ENV, '1', '2'))!
-
-    const inc: number[] = []
-    const full: number[] = []
+    const steps: Step[] = []
+    let previous = v1
+    for (const [i, mix] of [COMMON, EVERY].entries()) {
+      const from = String(i + 1)
+      const to = String(i + 2)
+      // 1 % of the resources changed, by random edits of this mix.
+      const { snapshot: next, edits } = editSnapshot(previous, seededRandom(scale + i), Math.round(v1.resources.length / 100), `bench${i}`, mix)
+      const [, record] = await timedAsync(() => recordVersion(store, ENV, next, { source: 'demo', at: `2026-01-01T0${i + 1}:00:00.000Z` }))
+      const [a, b] = [(await store.getVersion(ENV, from))!, (await store.getVersion(ENV, to))!]
+      const parentFacts = (await loadVersionFacts(store, a))!
+      const changed = (await store.changedResources(ENV, from, to))!
+      const step: Step = { name: mix === COMMON ? 'common' : 'every kind', from, to, edits: edits.length, changed: changed.length, record, inc: [], full: [], incremental: true, stored: [], whole: [], same: true, cli: [], summary: null }
+      for (let r = 0; r < RUNS; r++) {
+        globalThis.gc?.()
+        const [part, ti] = timed(() => incrementalExposure(next, parentFacts, previous.warnings, changed))
+        step.incremental &&= part !== undefined
+        step.inc.push(ti)
+        globalThis.gc?.()
+        step.full.push(timed(() => analyzeVersionFacts(next))[1])
+      }
+      for (let r = 0; r < RUNS; r++) {
+        const [fast, tf] = await timedAsync(() => diffStoredVersions(store, ENV, a, b))
+        step.stored.push(tf)
+        const [slow, ts] = await timedAsync(async () => {
+          const [x, y] = [(await store.getSnapshot(ENV, from))!, (await store.getSnapshot(ENV, to))!]
+          // Fresh hashes: diffVersions keeps analyses by hash, and this measures it uncached.
+          return diffVersions({ id: from, snapshot: { ...x, hash: `${x.hash}-${r}` } }, { id: to, snapshot: { ...y, hash: `${y.hash}-${r}` } })
+        })
+        step.whole.push(ts)
+        step.same &&= isDeepStrictEqual({ ...fast, from: null, to: null }, { ...slow, from: null, to: null })
+      }
+      steps.push(step)
+      previous = next
+    }
     const reads: number[] = []
-    for (let i = 0; i < RUNS; i++) {
-      globalThis.gc?.()
-      const [part, ti] = timed(() => incrementalExposure(v2, facts1, v1.warnings, changed))
-      if (!part) throw new Error('the 1 % change fell back to a full analysis')
-      inc.push(ti)
-      globalThis.gc?.()
-      full.push(timed(() => analyzeVersionFacts(v2))[1])
-      reads.push((await timedAsync(() => store.getSnapshot(ENV, '2')))[1])
-    }
-
-    const stored: number[] = []
-    const whole: number[] = []
-    let same = true
-    for (let i = 0; i < RUNS; i++) {
-      const [fast, tf] = await timedAsync(() => diffStoredVersions(store, ENV, version1, version2))
-      stored.push(tf)
-      const [slow, ts] = await timedAsync(async () => {
-        const [a, b] = [(await store.getSnapshot(ENV, '1'))!, (await store.getSnapshot(ENV, '2'))!]
-        // Fresh hashes: diffVersions keeps analyses by hash, and this measures it uncached.
-        return diffVersions({ id: '1', snapshot: { ...a, hash: `${a.hash}-${i}` } }, { id: '2', snapshot: { ...b, hash: `${b.hash}-${i}` } })
-      })
-      whole.push(ts)
-      same &&= isDeepStrictEqual({ ...fast, from: null, to: null }, { ...slow, from: null, to: null })
-    }
+    for (let r = 0; r < RUNS; r++) reads.push((await timedAsync(() => store.getSnapshot(ENV, '2')))[1])
     await store.close()
-    const runs = Array.from({ length: RUNS }, () => cli(['diff', '1', '2', '--json', '--data-dir', dir]))
-    const summary = JSON.parse(runs[0]!.stdout).summary
+    for (const step of steps) {
+      const runs = Array.from({ length: RUNS }, () => cli(['diff', step.from, step.to, '--json', '--data-dir', dir]))
+      step.cli = runs
+      step.summary = JSON.parse(runs[0]!.stdout).summary
+    }
 
-    console.log(`\n${enis} ENIs, ${v1.resources.length} resources; version 2: ${edits.length} edits, ${changed.length} resources changed`)
-    console.log(`  write     normalize v1 ${ms(tNormalize)}; record v1 (put + full facts) ${ms(tWrite1)}; record v2 (put + incremental facts) ${ms(tWrite2)}`)
-    console.log(`  analysis  incremental ${ms(median(inc))} vs full ${ms(median(full))}: full / incremental = ${(median(full) / median(inc)).toFixed(1)}×`)
-    console.log(`  read      getSnapshot(v2) ${ms(median(reads))}`)
-    console.log(`  diff 1→2  vpclens diff --json (new process) ${ms(median(runs.map((r) => r.ms)))}, peak RSS ${runs[0]!.rssMb !== undefined ? `${median(runs.map((r) => r.rssMb!)).toFixed(0)} MB` : 'not measured (no /usr/bin/time)'}`)
-    console.log(`            in process: stored ${ms(median(stored))} vs whole versions + diffVersions ${ms(median(whole))}: ${(median(whole) / median(stored)).toFixed(1)}×; same diff: ${same}; ${JSON.stringify(summary)}`)
-    if (!same) process.exitCode = 1
+    console.log(`\n${enis} ENIs, ${v1.resources.length} resources`)
+    console.log(`  normalize version 1 ${ms(tNormalize)}; record version 1 (put + full analysis of its facts) ${ms(tWrite1)}; getSnapshot ${ms(median(reads))}`)
+    for (const s of steps) {
+      console.log(`  ${s.from}→${s.to} 1 % changed, ${s.name} (${s.edits} edits, ${s.changed} resources changed)`)
+      console.log(`    record ${s.to} (put + facts)   ${ms(s.record)}`)
+      console.log(`    analysis            ${s.incremental ? `incremental ${ms(median(s.inc))} vs full ${ms(median(s.full))}: full / incremental = ${(median(s.full) / median(s.inc)).toFixed(1)}×` : `full ${ms(median(s.full))} (the change is too wide: incremental falls back to it)`}`)
+      const rss = s.cli[0]!.rssMb !== undefined ? `peak RSS ${median(s.cli.map((r) => r.rssMb!)).toFixed(0)} MB` : 'peak RSS not measured (no /usr/bin/time)'
+      console.log(`    vpclens diff ${s.from} ${s.to} --json  ${ms(median(s.cli.map((r) => r.ms)))} (a new process), ${rss}`)
+      console.log(`    in process          stored ${ms(median(s.stored))} vs whole versions + diffVersions ${ms(median(s.whole))}: ${(median(s.whole) / median(s.stored)).toFixed(1)}×; same diff: ${s.same}`)
+      console.log(`    summary             ${JSON.stringify(s.summary)}`)
+      if (!s.same) process.exitCode = 1
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -23,8 +23,8 @@ const isGatewayRouteTable = (r: Resource | undefined) => !!r && r.kind === 'rout
  * just those interfaces, their groups and the (small) infrastructure; and the load balancer part
  * (nodes and targets) on a model of the load balancer paths when anything on them changed. The rest
  * is the parent's. Returns undefined when the change is too wide to reason about this way (warnings,
- * VPCs, gateways, peerings, prefix lists or gateway route tables changed, or interfaces appeared in a
- * new account × region): then analyse the whole version. Gives exactly what full exposure analysis
+ * VPCs, gateways, peerings, prefix lists or gateway route tables changed, interfaces appeared in a new
+ * account × region, or most interfaces moved): then analyse the whole version. Gives exactly what full exposure analysis
  * gives (test/unit/diff/incrementalExposure.test.ts). Pure.
  */
 export function incrementalExposure(
@@ -58,6 +58,9 @@ export function incrementalExposure(
       || (subnetId && changedIds.has(subnetId))
       || (subnet && [subnet.attributes.naclId, subnet.attributes.routeTableId].some((h) => typeof h === 'string' && changedIds.has(h)))) affected.add(eni.id)
   }
+
+  // When most interfaces moved (a NACL or route table most subnets share), the whole version is cheaper.
+  if (affected.size * 2 > enis.length) return undefined
 
   // Load balancer nodes are the load balancer part's (the direct subset holds no load balancers to tell).
   const nodes = new Set<string>()

@@ -43,7 +43,7 @@ export interface VersionFacts {
 export type ExposurePart = Pick<VersionFacts, 'facts' | 'vias' | 'unknown' | 'unknownEnis' | 'unknownPlaces'>
 
 /** Bumped whenever VersionFacts or how it is computed changes: stored facts of another format are recomputed. */
-export const VERSION_FACTS_FORMAT = 1
+export const VERSION_FACTS_FORMAT = 2
 
 /** The exposure part of VersionFacts, from exposure analysis (what diffVersions compared). */
 export function exposurePart(a: Pick<ExposureAnalysis, 'exposures' | 'unknown' | 'unknownEnis'>): ExposurePart {
