@@ -15,9 +15,21 @@ export function versionFactsKey(hash: string, warnings: readonly CollectionWarni
   return `version-facts:${VERSION_FACTS_FORMAT}:${digest}`
 }
 
-/** VersionFacts of a snapshot by full exposure analysis. Pure. */
+/**
+ * VersionFacts of a snapshot by full exposure analysis. Security groups no interface or load balancer
+ * uses are left out of the compiled model: exposure only reads the groups of interfaces and load
+ * balancers (a reference to another group admits no internet address), and a million rules of unused
+ * groups would otherwise be compiled for nothing. Pure.
+ */
 export function analyzeVersionFacts(snapshot: Snapshot): VersionFacts {
-  return versionFacts(snapshot, exposurePart(analyzeExposure(compileModel(snapshot))))
+  const used = new Set<string>()
+  for (const r of snapshot.resources) {
+    for (const g of (r.attributes.groupIds ?? r.attributes.securityGroupIds ?? []) as string[]) used.add(g)
+    // compileModel reads a load balancer's groups from the raw object.
+    if (r.kind === 'load-balancer') for (const g of (r.raw as { SecurityGroups?: string[] }).SecurityGroups ?? []) used.add(g)
+  }
+  const analysed = { ...snapshot, resources: snapshot.resources.filter((r) => r.kind !== 'security-group' || used.has(r.id)) }
+  return versionFacts(snapshot, exposurePart(analyzeExposure(compileModel(analysed))))
 }
 
 /** Stores a version's facts; a store that cannot be written (read-only) simply keeps none. */

@@ -9,7 +9,9 @@ import { generateDemoVersions } from '../../../server/demo/index.ts'
 import type { ChangedResource } from '../../../server/diff/diffFromFacts.ts'
 import { incrementalExposure } from '../../../server/diff/incrementalExposure.ts'
 import { analyzeVersionFacts } from '../../../server/diff/storedVersionFacts.ts'
-import { versionFacts } from '../../../server/diff/versionFacts.ts'
+import { exposurePart, versionFacts } from '../../../server/diff/versionFacts.ts'
+import { analyzeExposure } from '../../../server/analysis/analyzeExposure.ts'
+import { compileModel } from '../../../server/analysis/compileModel.ts'
 import { hashResource } from '../../../server/snapshot/hashSnapshot.ts'
 import { normalize } from '../../../server/snapshot/normalize.ts'
 import { EDIT_KINDS, editSnapshot, seededRandom } from '../../support/randomNetworkEdits.ts'
@@ -38,7 +40,9 @@ describe('incremental exposure equals full exposure analysis', () => {
       let facts = analyzeVersionFacts(base)
       for (let v = 1; v <= 8; v++) {
         const next = editSnapshot(snapshot, rand, 1 + Math.floor(rand() * 4), `i${seed}v${v}`, seed % 4 === 0 ? EDIT_KINDS : local)
-        const full = analyzeVersionFacts(next.snapshot)
+        // The oracle: exposure analysis of the whole snapshot, every group compiled.
+        const full = versionFacts(next.snapshot, exposurePart(analyzeExposure(compileModel(next.snapshot))))
+        expect(analyzeVersionFacts(next.snapshot)).toEqual(full)
         const part = incrementalExposure(next.snapshot, facts, snapshot.warnings, changedBetween(snapshot, next.snapshot))
         if (part) {
           incremental++
