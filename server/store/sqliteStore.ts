@@ -142,7 +142,8 @@ class SqliteStore implements SnapshotStore {
     try {
       this.db.prepare('INSERT OR IGNORE INTO derived (key, hash, body) VALUES (?, ?, ?)').run(key, hash, body)
     } catch (e) {
-      if ((e as { code?: string }).code === 'SQLITE_READONLY') throw new StoreError('store_read_only', 'the store is read-only (its file is not writable)')
+      // A read-only store (opened so, or its file not writable) keeps no derived data; an older one has no table for it.
+      if ((e as { code?: string }).code === 'SQLITE_READONLY' || this.db.readonly) throw new StoreError('store_read_only', 'the store is read-only (its file is not writable)')
       throw new StoreError('store_write_failed', `could not store derived data: ${(e as Error).message}`)
     }
   }

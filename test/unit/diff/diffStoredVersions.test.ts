@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Diff, Snapshot } from '../../../shared/index.ts'
 import { generateDemoVersions } from '../../../server/demo/index.ts'
@@ -13,7 +14,7 @@ import { diffStoredVersions } from '../../../server/diff/diffStoredVersions.ts'
 import { diffVersions } from '../../../server/diff/diffVersions.ts'
 import { loadVersionFacts } from '../../../server/diff/storedVersionFacts.ts'
 import { normalize } from '../../../server/snapshot/normalize.ts'
-import { openSqliteStore } from '../../../server/store/sqliteStore.ts'
+import { openSqliteStore, SQLITE_FILE_NAME } from '../../../server/store/sqliteStore.ts'
 import { editSnapshot, seededRandom } from '../../support/randomNetworkEdits.ts'
 
 const dirs: string[] = []
@@ -84,5 +85,28 @@ describe('the stored diff equals the diff of whole snapshots with exposure analy
     expect(exposureChanges).toBeGreaterThan(20)
     expect(withCauses).toBeGreaterThan(10)
     expect(withUnknown).toBeGreaterThan(0)
+  })
+})
+
+describe('a store written by an older vpclens (no derived table, no stored facts)', () => {
+  it('diffs as before when opened read-only (facts computed, nothing written), and stores the facts once writable', async () => {
+    const { dir, store, ids } = await storyOf(21)
+    const [first, last] = [ids[0]!, ids[ids.length - 1]!]
+    const [, expected] = await both(store, first, last)
+    await store.close()
+    // What an older vpclens left: versions and spans only.
+    const db = new Database(join(dir, SQLITE_FILE_NAME))
+    db.exec('DROP TABLE derived')
+    db.close()
+    const readOnly = openSqliteStore(dir, { readonly: true })
+    const [a, b] = [(await readOnly.getVersion('prod', first))!, (await readOnly.getVersion('prod', last))!]
+    expect(await loadVersionFacts(readOnly, a)).toBeUndefined()
+    expect(await diffStoredVersions(readOnly, 'prod', a, b)).toEqual(expected)
+    expect(await loadVersionFacts(readOnly, a)).toBeUndefined()
+    await readOnly.close()
+    const writable = openSqliteStore(dir)
+    expect(await diffStoredVersions(writable, 'prod', a, b)).toEqual(expected)
+    expect(await loadVersionFacts(writable, a)).toBeDefined()
+    await writable.close()
   })
 })
