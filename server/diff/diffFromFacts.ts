@@ -76,6 +76,8 @@ export async function diffFromFacts(from: FactsSide, to: FactsSide, changed: rea
     from: { hash: from.hash, version: from.id },
     to: { hash: to.hash, version: to.id },
     exposureBasis: 'analysis',
+    // The store lists a resource only when its content hashes differ: no need to compare them again.
+    candidatesDiffer: true,
     // Interfaces whose facts are the same in both versions give no exposure change: left out.
     exposure: () => ({ before: before.filter((f) => movedSet.has(f.resourceId)), after: after.filter((f) => movedSet.has(f.resourceId)) }),
   })

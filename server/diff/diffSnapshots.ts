@@ -45,6 +45,8 @@ export interface DiffInContextOptions {
   exposureBasis: Diff['exposureBasis']
   /** Exposure facts of both versions (called once, after the resources are compared). */
   exposure: () => { before: readonly ExposureFact[]; after: readonly ExposureFact[] }
+  /** Every candidate is known to differ (the store compared content hashes): skip the equality check. */
+  candidatesDiffer?: boolean
 }
 
 /**
@@ -60,7 +62,7 @@ export function diffInContext(ctx: DiffContext, candidateIds: readonly string[],
     const a = ctx.before.get(id)
     const b = ctx.after.get(id)
     // Cheap check first (no strings built); the canonical text settles lists that only differ in order.
-    if (a && b && (deepEqual(a, b) || canonicalJson(a) === canonicalJson(b))) continue
+    if (a && b && !options.candidatesDiffer && (deepEqual(a, b) || canonicalJson(a) === canonicalJson(b))) continue
     const d = diffResource(a, b, ctx)
     if (d.resource) resources.push(d.resource)
     appendAll(relationships, d.relationships)
