@@ -5,6 +5,7 @@ import type { Diff as DiffT, DiffGraph as DiffGraphT, Snapshot, VersionSummary }
 import { HashCache } from '../cache/HashCache.ts'
 import { diffGraph } from '../diff/diffGraph.ts'
 import { diffVersions } from '../diff/diffVersions.ts'
+import { diffStoredVersions } from '../diff/diffStoredVersions.ts'
 import { buildGraph } from '../graph/buildGraph.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { notFound } from '../errors.ts'
@@ -20,11 +21,31 @@ export async function side(store: SnapshotStore, env: string, id: string, field:
   throw notFound(known ? `${field}: version ${id} of environment ${env}` : `environment ${env}`)
 }
 
+/** A version's summary by id or `latest`, or the same 404 as `side`. */
+async function versionSide(store: SnapshotStore, env: string, id: string, field: string): Promise<VersionSummary> {
+  const version = await store.getVersion(env, id)
+  if (version) return version
+  const known = (await store.listVersions(env)).length > 0
+  throw notFound(known ? `${field}: version ${id} of environment ${env}` : `environment ${env}`)
+}
+
+/** HashCache for results computed asynchronously (a failed computation is not kept). */
+class AsyncHashCache<V> {
+  private readonly cache: HashCache<Promise<V>>
+  constructor(capacity: number) { this.cache = new HashCache<Promise<V>>(capacity) }
+  get(key: string, compute: () => Promise<V>): Promise<V> {
+    const p = this.cache.get(key, compute)
+    p.catch(() => this.cache.delete(key))
+    return p
+  }
+}
+
 /** The diff of two versions, and the union graph the diff view draws. Cached by the pair of hashes. */
 export const diffRoutes: FastifyPluginAsync<DiffRouteDeps> = async (app, { store }) => {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   const diffs = new HashCache<DiffT>(16)
   const graphs = new HashCache<DiffGraphT>(4)
+  const storedDiffs = new AsyncHashCache<DiffT>(16)
 
   const load = async (env: string, from: string, to: string) => {
     const a = await side(store, env, from, 'from')
@@ -40,7 +61,14 @@ export const diffRoutes: FastifyPluginAsync<DiffRouteDeps> = async (app, { store
       summary: 'What changed between two versions: exposure, resources and relationships, most severe first',
       params: EnvParams, querystring: DiffQuery, response: { 200: Diff, 404: ApiError },
     },
-  }, async (request) => (await load(request.params.env, request.query.from, request.query.to)).diff)
+  }, async (request) => {
+    // The diff alone reads no whole version: what changed and each version's stored facts.
+    const { env } = request.params
+    const a = await versionSide(store, env, request.query.from, 'from')
+    const b = await versionSide(store, env, request.query.to, 'to')
+    const cached = await storedDiffs.get(`${a.hash}:${b.hash}`, () => diffStoredVersions(store, env, a, b))
+    return { ...cached, from: { hash: a.hash, version: a.id }, to: { hash: b.hash, version: b.id } }
+  })
 
   api.get('/environments/:env/diff/graph', {
     schema: {

@@ -4,7 +4,7 @@ import Type from 'typebox'
 import { ApiError, EnvParams, LatestVersion, SEVERITIES } from '../../shared/index.ts'
 import type { Diff, Severity } from '../../shared/index.ts'
 import { HashCache } from '../cache/HashCache.ts'
-import { diffVersions } from '../diff/diffVersions.ts'
+import { diffStoredVersions } from '../diff/diffStoredVersions.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { notFound } from '../errors.ts'
 
@@ -41,8 +41,8 @@ export const liveRoutes: FastifyPluginAsync<{ store: SnapshotStore }> = async (a
     if (parent) {
       const key = `${parent.hash}:${latest.hash}`
       const pending = changes.get(key, async () => {
-        const [a, b] = await Promise.all([store.getSnapshot(env, parent.id), store.getSnapshot(env, latest.id)])
-        return a && b ? changesOf(diffVersions({ id: parent.id, snapshot: a }, { id: latest.id, snapshot: b })) : null
+        // From what changed and the versions' stored facts (diffStoredVersions): no whole version read.
+        return changesOf(await diffStoredVersions(store, env, parent, latest))
       })
       summary = await pending.catch((e: unknown) => {
         // A failed read must not stick in the cache for good.

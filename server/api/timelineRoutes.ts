@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { ApiError, EnvParams, Timeline } from '../../shared/index.ts'
 import type { Diff, TimelineEntry } from '../../shared/index.ts'
-import { diffVersions } from '../diff/diffVersions.ts'
+import { diffStoredVersions } from '../diff/diffStoredVersions.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { notFound } from '../errors.ts'
 
@@ -35,9 +35,8 @@ export const timelineRoutes: FastifyPluginAsync<{ store: SnapshotStore }> = asyn
       if (parent) {
         const key = `${parent.hash}:${v.hash}`
         changes = await summaries.get(key, async () => {
-          const [a, b] = await Promise.all([store.getSnapshot(env, parent.id), store.getSnapshot(env, v.id)])
-          if (!a || !b) return null
-          return diffVersions({ id: parent.id, snapshot: a }, { id: v.id, snapshot: b }).summary
+          // From what changed and the versions' stored facts: no whole version is read (diffStoredVersions).
+          return (await diffStoredVersions(store, env, parent, v)).summary
         })
       }
       const resources = Object.values(v.counts).reduce((n, c) => n + c, 0)

@@ -4,6 +4,7 @@ import { generateDemoVersions } from '../demo/index.ts'
 import { normalize } from '../snapshot/normalize.ts'
 import { CliError } from './CliError.ts'
 import { type CommonOptions, openStore, withDataDir, withJson } from './commonOptions.ts'
+import { recordVersion } from '../diff/recordVersion.ts'
 
 interface DemoOptions extends CommonOptions { scale?: string; seed?: string }
 
@@ -32,7 +33,7 @@ export function demoCommand(program: Command): void {
           }
           continue
         }
-        const result = await store.put(env, snapshot, { source: 'demo', at: inventory.collectedAt })
+        const result = await recordVersion(store, env, snapshot, { source: 'demo', at: inventory.collectedAt })
         if (result.created) created++
       }
       const latest = await store.getVersion(env, 'latest')

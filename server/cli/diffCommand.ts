@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
-import { type Diff, describeNotCollected, type Snapshot } from '../../shared/index.ts'
+import { type Diff, describeNotCollected, type Snapshot, type VersionSummary } from '../../shared/index.ts'
+import { diffStoredVersions } from '../diff/diffStoredVersions.ts'
 import { diffVersions } from '../diff/diffVersions.ts'
 import { escapeMarkdown, formatDiffMarkdown } from '../diff/formatDiffMarkdown.ts'
 import { formatDiffText } from '../diff/formatDiffText.ts'
@@ -27,6 +28,15 @@ export async function loadVersion(store: SnapshotStore, env: string, spec: strin
   return { id: version.id, snapshot }
 }
 
+/** A stored version's summary by id, `latest` or time, without reading its resources; a CliError naming the argument otherwise. */
+async function loadSummary(store: SnapshotStore, env: string, spec: string, what: string): Promise<VersionSummary> {
+  const id = await resolveVersionArg(store, env, spec, what)
+  const version = await store.getVersion(env, id)
+  if (version) return version
+  const ids = (await store.listVersions(env)).map((v) => v.id)
+  throw new CliError(`${what}: environment ${env} has no version ${id} (it has ${ids.length ? ids.join(', ') : 'none'})`)
+}
+
 /** The diff comment's note on data either version lacks: its exposure comparison leaves those interfaces out. */
 function incompleteMarkdown(diff: Diff): string {
   const lines: string[] = []
@@ -52,19 +62,24 @@ export function diffCommand(program: Command): void {
     const store = openStore(opts)
     try {
       const env = await resolveEnv(store, opts)
-      const a = await loadVersion(store, env, from, 'FROM')
-      const b = await loadVersion(store, env, to, 'TO')
-      const diff = diffWithPolicy(a, b, policy, todayUtc())
-      const title = { env, from: a.id, to: b.id }
-      const attribution = opts.attribute ? await attributeDiff({
+      // Without a policy or attribution nothing needs the whole versions: the diff reads what changed
+      // and each version's stored facts (diffStoredVersions). A policy and attribution read snapshots.
+      const whole = policy || opts.attribute
+        ? { a: await loadVersion(store, env, from, 'FROM'), b: await loadVersion(store, env, to, 'TO') }
+        : undefined
+      const va = await loadSummary(store, env, whole?.a.id ?? from, 'FROM')
+      const vb = await loadSummary(store, env, whole?.b.id ?? to, 'TO')
+      const diff = whole ? diffWithPolicy(whole.a, whole.b, policy, todayUtc()) : await diffStoredVersions(store, env, va, vb)
+      const title = { env, from: va.id, to: vb.id }
+      const attribution = opts.attribute && whole ? await attributeDiff({
         env, dataDir: dataDirOf(opts), diff, limit, lookup: (targets) => lookupFromFlags(opts, targets),
-        from: { version: (await store.getVersion(env, a.id))!, snapshot: a.snapshot },
-        to: { version: (await store.getVersion(env, b.id))!, snapshot: b.snapshot },
+        from: { version: va, snapshot: whole.a.snapshot },
+        to: { version: vb, snapshot: whole.b.snapshot },
       }) : undefined
       process.stdout.write(opts.json ? JSON.stringify(attribution ? { ...diff, attribution } : diff) + '\n'
         : opts.markdown ? formatDiffMarkdown(diff, title, attribution) + incompleteMarkdown(diff)
           : formatDiffText(diff, title, attribution) + unknownTable([...diff.unknownExposure!.from, ...diff.unknownExposure!.to].filter((u, i, all) => all.findIndex((x) => x.id === u.id) === i)))
-      if (!opts.json) for (const [side, id] of [['from', a.id], ['to', b.id]] as const) {
+      if (!opts.json) for (const [side, id] of [['from', va.id], ['to', vb.id]] as const) {
         const text = coverageText(diff.coverage![side], diff.unknownExposure![side].length)
         if (text) process.stderr.write(`version ${id}: ${text}`)
       }

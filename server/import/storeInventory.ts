@@ -3,6 +3,7 @@ import { normalizeLocated } from '../snapshot/normalize.ts'
 import { callLabel, type Locate } from '../snapshot/checkIntegrity.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { terminalText } from '../terminalText.ts'
+import { recordVersion } from '../diff/recordVersion.ts'
 
 /** What `discover --json` and `import --json` print. */
 export interface StoreSummary {
@@ -21,7 +22,7 @@ export interface StoreSummary {
 /** The shared end of discover and import: normalize and store (a new version only when the hash changed). */
 export async function storeInventory(store: SnapshotStore, inventory: Inventory, env: string, source: InventorySource, locate: Locate = callLabel): Promise<StoreSummary> {
   const snapshot = normalizeLocated(inventory, locate)
-  const { version, created } = await store.put(env, snapshot, { source, at: inventory.collectedAt })
+  const { version, created } = await recordVersion(store, env, snapshot, { source, at: inventory.collectedAt })
   return {
     env, version: version.id, created, hash: snapshot.hash, accounts: snapshot.accounts, regions: snapshot.regions,
     counts: version.counts, warnings: snapshot.warnings,

@@ -24,6 +24,13 @@ export interface ResourceRevision {
   resource: Resource
 }
 
+/** One resource that differs between two versions: its content in each (absent where it does not exist). */
+export interface ResourceChangeBodies {
+  id: string
+  before?: Resource
+  after?: Resource
+}
+
 /**
  * Retention: which versions `prune` keeps. A version is kept when any rule keeps it; the latest
  * version of an environment is always kept. At least one of keepLast and newerThan is required.
@@ -65,6 +72,21 @@ export interface SnapshotStore {
   getVersion(env: string, id: string): Promise<VersionSummary | undefined>
   getSnapshot(env: string, id: string): Promise<Snapshot | undefined>
   getResource(env: string, id: string, resourceId: string): Promise<Resource | undefined>
+  /** Several resources of one version at once (ids it does not hold are left out). Order: by id. */
+  getResources(env: string, id: string, resourceIds: readonly string[]): Promise<Resource[]>
+  /**
+   * The resources whose content differs between two versions (`from` may be the newer), sorted by
+   * id, with their content in each. Read from the spans, so its cost follows the change, not the
+   * environment. Undefined when either version does not exist.
+   */
+  changedResources(env: string, from: string, to: string): Promise<ResourceChangeBodies[] | undefined>
+  /**
+   * Derived data stored once per key (analysis facts of a version's content): the text put under
+   * `key`, or undefined. `hash` is the snapshot hash it belongs to, so prune can drop what no
+   * remaining version uses. putDerived never changes an existing entry (same key, same content).
+   */
+  getDerived(key: string): Promise<string | undefined>
+  putDerived(key: string, hash: string, body: string): Promise<void>
   /** Every content a resource had, oldest first. */
   resourceHistory(env: string, resourceId: string): Promise<ResourceRevision[]>
   /** Records a new version only when the hash differs from the latest one. Atomic. */

@@ -44,4 +44,12 @@ CREATE TABLE IF NOT EXISTS spans (
 );
 CREATE INDEX IF NOT EXISTS spans_open ON spans (env, until_seq);
 CREATE INDEX IF NOT EXISTS spans_from ON spans (env, from_seq);
+-- Added later without a schema version bump: derived data (analysis facts per snapshot content), a
+-- cache that can always be recomputed from the versions.
+CREATE TABLE IF NOT EXISTS derived (
+  key TEXT PRIMARY KEY,
+  hash TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS derived_hash ON derived (hash);
 `

@@ -5,7 +5,8 @@ import { hashResource } from '../snapshot/hashSnapshot.ts'
 import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, PRUNE_LOCK_KEY, SCHEMA_LOCK_KEY } from './postgresSchema.ts'
 import { prunePostgres } from './prunePostgres.ts'
 import { redactUrl } from './redactUrl.ts'
-import type { PruneOptions, PruneResult, PutMeta, PutResult, ResourceRevision, SnapshotStore } from './SnapshotStore.ts'
+import type { PruneOptions, PruneResult, PutMeta, PutResult, ResourceChangeBodies, ResourceRevision, SnapshotStore } from './SnapshotStore.ts'
+import { byCodeUnit, type ChangedRow, changesFromRows } from './changesFromRows.ts'
 import { StoreError } from './StoreError.ts'
 import { type RevisionRow, revisionFromRow } from './revisionFromRow.ts'
 
@@ -90,6 +91,45 @@ class PostgresStore implements SnapshotStore {
       WHERE s.env = $1 AND s.resource_id = $2 AND s.from_seq <= $3 AND (s.until_seq IS NULL OR s.until_seq > $3)`,
     [env, resourceId, row.seq])
     return hit === undefined ? undefined : (JSON.parse(hit.body) as Resource)
+  }
+
+  async getResources(env: string, id: string, resourceIds: readonly string[]): Promise<Resource[]> {
+    const row = await this.versionRow(env, id)
+    if (!row || resourceIds.length === 0) return []
+    const rows = await this.query<{ resource_id: string; body: string }>(`
+      SELECT s.resource_id, b.body FROM spans s JOIN bodies b ON b.hash = s.hash
+      WHERE s.env = $1 AND s.resource_id = ANY($2::text[]) AND s.from_seq <= $3 AND (s.until_seq IS NULL OR s.until_seq > $3)`,
+    [env, [...new Set(resourceIds)], row.seq])
+    return rows.sort((x, y) => byCodeUnit(x.resource_id, y.resource_id)).map((r) => JSON.parse(r.body) as Resource)
+  }
+
+  async changedResources(env: string, from: string, to: string): Promise<ResourceChangeBodies[] | undefined> {
+    const a = await this.versionRow(env, from)
+    const b = await this.versionRow(env, to)
+    if (!a || !b) return undefined
+    if (a.seq === b.seq) return []
+    const [lo, hi] = a.seq < b.seq ? [a.seq, b.seq] : [b.seq, a.seq]
+    // A resource differs between lo and hi only if one of its spans starts or ends in (lo, hi]; it
+    // may have changed back since, so the two contents are compared by hash (changesFromRows).
+    const rows = await this.query<ChangedRow>(`
+      WITH ids AS (
+        SELECT resource_id FROM spans WHERE env = $1 AND from_seq > $2 AND from_seq <= $3
+        UNION SELECT resource_id FROM spans WHERE env = $1 AND until_seq > $2 AND until_seq <= $3)
+      SELECT s.resource_id, s.hash, s.from_seq, s.until_seq, b.body FROM ids JOIN spans s ON s.env = $1 AND s.resource_id = ids.resource_id
+      JOIN bodies b ON b.hash = s.hash
+      WHERE (s.from_seq <= $2 AND (s.until_seq IS NULL OR s.until_seq > $2)) OR (s.from_seq <= $3 AND (s.until_seq IS NULL OR s.until_seq > $3))`,
+    [env, lo, hi])
+    return changesFromRows(rows, a.seq, b.seq)
+  }
+
+  async getDerived(key: string): Promise<string | undefined> {
+    return (await this.query<{ body: string }>('SELECT body FROM derived WHERE key = $1', [key]))[0]?.body
+  }
+
+  async putDerived(key: string, hash: string, body: string): Promise<void> {
+    await this.transaction('store derived data', async (client) => {
+      await client.query('INSERT INTO derived (key, hash, body) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING', [key, hash, body])
+    })
   }
 
   async resourceHistory(env: string, resourceId: string): Promise<ResourceRevision[]> {

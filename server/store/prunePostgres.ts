@@ -54,5 +54,7 @@ export async function prunePostgres(client: pg.PoolClient, options: PruneOptions
   const bodiesDeleted = options.dryRun || deleted.length === 0
     ? 0
     : (await client.query('DELETE FROM bodies b WHERE NOT EXISTS (SELECT 1 FROM spans s WHERE s.hash = b.hash)')).rowCount ?? 0
+  // Derived data (analysis facts) of contents no remaining version has: a cache, so not counted.
+  if (!options.dryRun && deleted.length > 0) await client.query('DELETE FROM derived d WHERE NOT EXISTS (SELECT 1 FROM versions v WHERE v.hash = d.hash)')
   return { deleted, kept, bodiesDeleted }
 }

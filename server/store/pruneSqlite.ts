@@ -48,6 +48,8 @@ export function pruneSqlite(db: Database.Database, options: PruneOptions): Prune
     const bodiesDeleted = options.dryRun || deleted.length === 0
       ? 0
       : db.prepare('DELETE FROM bodies WHERE hash NOT IN (SELECT hash FROM spans)').run().changes
+    // Derived data (analysis facts) of contents no remaining version has: a cache, so not counted.
+    if (!options.dryRun && deleted.length > 0) db.prepare('DELETE FROM derived WHERE hash NOT IN (SELECT hash FROM versions)').run()
     return { deleted, kept, bodiesDeleted }
   })
   let result: PruneResult

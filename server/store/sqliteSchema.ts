@@ -41,3 +41,17 @@ CREATE TABLE IF NOT EXISTS spans (
 CREATE INDEX IF NOT EXISTS spans_open ON spans (env, until_seq);
 CREATE INDEX IF NOT EXISTS spans_from ON spans (env, from_seq);
 `
+
+/**
+ * Added later, without a schema version bump: derived data (analysis facts per snapshot content),
+ * a cache that can always be recomputed from the versions. Created when the store is opened for
+ * writing; a read-only store without it simply has nothing cached.
+ */
+export const SQLITE_DERIVED_SCHEMA = `
+CREATE TABLE IF NOT EXISTS derived (
+  key TEXT PRIMARY KEY,
+  hash TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS derived_hash ON derived (hash);
+`

@@ -3,11 +3,12 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { EnvironmentSummary, Resource, Snapshot, VersionSummary } from '../../shared/index.ts'
 import { hashResource } from '../snapshot/hashSnapshot.ts'
-import type { PruneOptions, PruneResult, PutMeta, PutResult, ResourceRevision, SnapshotStore } from './SnapshotStore.ts'
+import type { PruneOptions, PruneResult, PutMeta, PutResult, ResourceChangeBodies, ResourceRevision, SnapshotStore } from './SnapshotStore.ts'
 import { pruneSqlite } from './pruneSqlite.ts'
-import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqliteSchema.ts'
+import { SQLITE_DERIVED_SCHEMA, SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqliteSchema.ts'
 import { StoreError } from './StoreError.ts'
 import { type RevisionRow, revisionFromRow } from './revisionFromRow.ts'
+import { byCodeUnit, type ChangedRow, changesFromRows } from './changesFromRows.ts'
 
 export const SQLITE_FILE_NAME = 'vpclens.sqlite'
 
@@ -29,7 +30,7 @@ export function openSqliteStore(dataDir: string, options: { readonly?: boolean }
     if (!options.readonly) db.pragma('journal_mode = WAL')
     db.pragma('busy_timeout = 5000')
     db.pragma('foreign_keys = ON')
-    db.exec(SQLITE_SCHEMA)
+    if (!options.readonly) db.exec(SQLITE_SCHEMA + SQLITE_DERIVED_SCHEMA)
     const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('schemaVersion') as { value: string } | undefined
     if (!row) db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(SQLITE_SCHEMA_VERSION))
     else if (Number(row.value) > SQLITE_SCHEMA_VERSION) {
@@ -91,6 +92,60 @@ class SqliteStore implements SnapshotStore {
       WHERE s.env = ? AND s.resource_id = ? AND s.from_seq <= ? AND (s.until_seq IS NULL OR s.until_seq > ?)`)
       .pluck().get(env, resourceId, row.seq, row.seq) as string | undefined
     return body === undefined ? undefined : (JSON.parse(body) as Resource)
+  }
+
+  async getResources(env: string, id: string, resourceIds: readonly string[]): Promise<Resource[]> {
+    const row = this.versionRow(env, id)
+    if (!row) return []
+    const one = this.db.prepare(`
+      SELECT b.body FROM spans s JOIN bodies b ON b.hash = s.hash
+      WHERE s.env = ? AND s.resource_id = ? AND s.from_seq <= ? AND (s.until_seq IS NULL OR s.until_seq > ?)`).pluck()
+    const out: Resource[] = []
+    for (const rid of [...new Set(resourceIds)].sort(byCodeUnit)) {
+      const body = one.get(env, rid, row.seq, row.seq) as string | undefined
+      if (body !== undefined) out.push(JSON.parse(body) as Resource)
+    }
+    return out
+  }
+
+  async changedResources(env: string, from: string, to: string): Promise<ResourceChangeBodies[] | undefined> {
+    const a = this.versionRow(env, from)
+    const b = this.versionRow(env, to)
+    if (!a || !b) return undefined
+    if (a.seq === b.seq) return []
+    const [lo, hi] = a.seq < b.seq ? [a.seq, b.seq] : [b.seq, a.seq]
+    // A resource differs between lo and hi only if one of its spans starts or ends in (lo, hi]; it
+    // may have changed back since, so the two contents are compared by hash below. CROSS JOIN keeps
+    // SQLite's planner from walking every span of the environment instead of the few ids.
+    const rows = this.db.prepare(`
+      WITH ids AS (
+        SELECT resource_id FROM spans WHERE env = @env AND from_seq > @lo AND from_seq <= @hi
+        UNION SELECT resource_id FROM spans WHERE env = @env AND until_seq > @lo AND until_seq <= @hi)
+      SELECT s.resource_id, s.hash, s.from_seq, s.until_seq, b.body FROM ids CROSS JOIN spans s ON s.env = @env AND s.resource_id = ids.resource_id
+      JOIN bodies b ON b.hash = s.hash
+      WHERE (s.from_seq <= @lo AND (s.until_seq IS NULL OR s.until_seq > @lo)) OR (s.from_seq <= @hi AND (s.until_seq IS NULL OR s.until_seq > @hi))`)
+      .all({ env, lo, hi }) as ChangedRow[]
+    return changesFromRows(rows, a.seq, b.seq)
+  }
+
+  async getDerived(key: string): Promise<string | undefined> {
+    try {
+      return this.db.prepare('SELECT body FROM derived WHERE key = ?').pluck().get(key) as string | undefined
+    } catch (e) {
+      // A read-only store written by an older vpclens has no such table: nothing is cached.
+      if (/no such table/.test((e as Error).message)) return undefined
+      throw e
+    }
+  }
+
+  async putDerived(key: string, hash: string, body: string): Promise<void> {
+    try {
+      this.db.prepare('INSERT OR IGNORE INTO derived (key, hash, body) VALUES (?, ?, ?)').run(key, hash, body)
+    } catch (e) {
+      // A read-only store (opened so, or its file not writable) keeps no derived data; an older one has no table for it.
+      if ((e as { code?: string }).code === 'SQLITE_READONLY' || this.db.readonly) throw new StoreError('store_read_only', 'the store is read-only (its file is not writable)')
+      throw new StoreError('store_write_failed', `could not store derived data: ${(e as Error).message}`)
+    }
   }
 
   async resourceHistory(env: string, resourceId: string): Promise<ResourceRevision[]> {

@@ -1,6 +1,7 @@
 import type { CollectionWarning, Inventory, Snapshot, VersionSummary } from '../../shared/index.ts'
 import { normalize } from '../snapshot/normalize.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
+import { recordVersion } from '../diff/recordVersion.ts'
 
 export interface RecordedRun {
   env: string
@@ -40,6 +41,6 @@ export async function recordRun(store: SnapshotStore, env: string, inventory: In
     }
   }
   const snapshot = normalize(inventory)
-  const { version, created } = await store.put(env, snapshot, { source: inventory.source, at: inventory.collectedAt })
+  const { version, created } = await recordVersion(store, env, snapshot, { source: inventory.source, at: inventory.collectedAt })
   return { env, version, created, snapshot }
 }

@@ -55,6 +55,17 @@ export function pruneContract(harness: PruneHarness): void {
       expect((await store.listVersions('staging')).map((v) => v.id)).toEqual(['1', '2'])
     })
 
+    it('drops derived data of contents no remaining version has, in any environment', async () => {
+      const hashOf = async (env: string, v: string) => (await store.getVersion(env, v))!.hash
+      const [h1, h3, h4] = [await hashOf('prod', '1'), await hashOf('prod', '3'), await hashOf('prod', '4')]
+      for (const h of [h1, h3, h4]) await store.putDerived(`facts:${h}`, h, h)
+      await store.prune({ env: 'prod', keepLast: 1, now: at(30) })
+      expect(await store.getDerived(`facts:${h3}`)).toBeUndefined()
+      // Version 1's content is still staging's version 1; version 4 is kept.
+      expect(await store.getDerived(`facts:${h1}`)).toBe(h1)
+      expect(await store.getDerived(`facts:${h4}`)).toBe(h4)
+    })
+
     it('keeps versions seen within a duration, and always the latest', async () => {
       const r = await store.prune({ newerThan: 2.5 * day, now: at(5) })
       // prod: versions checked on days 3 and 4 are within 2.5 days of day 5; staging keeps only its latest.

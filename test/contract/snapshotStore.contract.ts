@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { normalize } from '../../server/snapshot/normalize.ts'
 import type { SnapshotStore } from '../../server/store/SnapshotStore.ts'
 import { smallInventory } from '../fixtures/smallInventory.ts'
+import type { Resource, SecurityGroup } from '../../shared/index.ts'
 import { changedInventory, contentHash, nthSnapshot } from './storeSnapshots.ts'
 
 export interface StoreLocation {
@@ -125,6 +126,59 @@ export function snapshotStoreContract(harness: StoreHarness): void {
       expect(back!.warnings).toEqual(inv.warnings)
     })
 
+    it('lists the resources that differ between any two versions, from the spans, as whole snapshots would', async () => {
+      // 1 → 2: a rule changes; 3: back to 1's content; 4: an instance goes; 5: it comes back changed, a group too.
+      const removed = smallInventory()
+      removed.regions[0].ec2.Reservations = []
+      const back = changedInventory('198.51.100.0/24')
+      back.regions[0].ec2.Reservations[0]!.Instances![0]!.Tags = [{ Key: 'Name', Value: 'web-renamed' }]
+      const snapshots = [smallInventory(), changedInventory(), smallInventory(), removed, back].map((i) => normalize(i))
+      for (const [i, s] of snapshots.entries()) await store.put('prod', s, { source: 'demo', at: `2026-11-0${i + 1}T00:00:00.000Z` })
+      await store.put('staging', normalize(changedInventory('203.0.113.0/24')), { source: 'demo', at: '2026-11-01T00:00:00.000Z' })
+      const full = async (v: string) => new Map((await store.getSnapshot('prod', v))!.resources.map((r) => [r.id, r]))
+      let nonEmpty = 0
+      for (let a = 1; a <= 5; a++) {
+        for (let b = 1; b <= 5; b++) {
+          const [x, y] = [await full(String(a)), await full(String(b))]
+          const expected = [...new Set([...x.keys(), ...y.keys()])].sort()
+            .filter((id) => contentOf(x.get(id)) !== contentOf(y.get(id)))
+            .map((id) => ({ id, ...(x.has(id) ? { before: x.get(id) } : {}), ...(y.has(id) ? { after: y.get(id) } : {}) }))
+          const got = await store.changedResources('prod', String(a), String(b))
+          expect(got, `${a} → ${b}`).toEqual(expected)
+          if (expected.length > 0) nonEmpty++
+        }
+      }
+      expect(nonEmpty).toBeGreaterThan(10)
+      // Changed back: versions 1 and 3 hold the same content, although sg-web changed in between.
+      expect(await store.changedResources('prod', '1', '3')).toEqual([])
+      expect((await store.changedResources('prod', '3', '4'))!.map((c) => [c.id, !!c.before, !!c.after])).toEqual([['i-web', true, false]])
+      expect((await store.changedResources('prod', 'latest', '4'))!.find((c) => c.id === 'i-web')).toMatchObject({ before: { name: 'web-renamed' } })
+      expect(await store.changedResources('prod', '1', '9')).toBeUndefined()
+      expect(await store.changedResources('nope', '1', '1')).toBeUndefined()
+    })
+
+    it('reads several resources of one version at once, leaving out ids it does not hold', async () => {
+      await store.put('prod', normalize(smallInventory()), { source: 'demo', at: '2026-11-01T00:00:00.000Z' })
+      await store.put('prod', normalize(changedInventory()), { source: 'demo', at: '2026-11-02T00:00:00.000Z' })
+      const one = (await store.getSnapshot('prod', '1'))!.resources
+      const got = await store.getResources('prod', '1', ['vpc-1', 'sg-web', 'sg-nope', 'i-web', 'sg-web'])
+      expect(got).toEqual(one.filter((r) => ['i-web', 'sg-web', 'vpc-1'].includes(r.id)).sort((a, b) => (a.id < b.id ? -1 : 1)))
+      const rule = (r: Resource | undefined) => ((r as SecurityGroup | undefined) && (r!.attributes.rules as unknown[]))
+      expect(rule((await store.getResources('prod', '2', ['sg-web']))[0])).not.toEqual(rule(got.find((r) => r.id === 'sg-web')))
+      expect(await store.getResources('prod', '7', ['vpc-1'])).toEqual([])
+    })
+
+    it('keeps derived data once per key: the first text stays, and it survives a reopen', async () => {
+      expect(await store.getDerived('k1')).toBeUndefined()
+      await store.putDerived('k1', 'h1', '{"a":1}')
+      await store.putDerived('k1', 'h1', '{"a":2}')
+      await store.putDerived('k2', 'h1', '{"b":1}')
+      await store.close()
+      store = location.open()
+      expect(await store.getDerived('k1')).toBe('{"a":1}')
+      expect(await store.getDerived('k2')).toBe('{"b":1}')
+    })
+
     it('records each of many concurrent puts to one environment exactly once, in one chain', async () => {
       const snapshots = Array.from({ length: 12 }, (_, i) => nthSnapshot(i))
       const results = await Promise.all(snapshots.map((s, i) =>
@@ -139,3 +193,5 @@ export function snapshotStoreContract(harness: StoreHarness): void {
     })
   })
 }
+
+const contentOf = (r: Resource | undefined) => (r ? JSON.stringify(r) : '')
