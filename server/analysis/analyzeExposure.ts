@@ -1,9 +1,9 @@
 import type { Blocked, Exposure, UnknownVerdict } from '../../shared/index.ts'
 import { directExposure } from './directExposure.ts'
 import { InboundEvaluator } from './InboundEvaluator.ts'
-import { isInternetFacing, loadBalancerExposure } from './loadBalancerExposure.ts'
+import { loadBalancerNodeIds, loadBalancerPart } from './exposureParts.ts'
 import type { Model } from './Model.ts'
-import { unknownDirect, unknownLoadBalancer, unknownPlaces } from './unknownVerdicts.ts'
+import { unknownDirect, unknownPlaces } from './unknownVerdicts.ts'
 import { appendAll } from '../../shared/appendAll.ts'
 
 export interface ExposureAnalysis {
@@ -27,8 +27,7 @@ export function analyzeExposure(model: Model): ExposureAnalysis {
   const blocked: Blocked[] = []
   const unknown = unknownPlaces(model)
   const unknownEnis = new Set<string>()
-  const lbEnis = new Set<string>()
-  for (const lb of model.loadBalancers.values()) for (const id of lb.eniIds) lbEnis.add(id)
+  const lbEnis = loadBalancerNodeIds(model)
   for (const eni of model.enis.values()) {
     if (lbEnis.has(eni.id)) continue
     const u = unknownDirect(model, eni)
@@ -37,18 +36,11 @@ export function analyzeExposure(model: Model): ExposureAnalysis {
     appendAll(exposures, r.exposures)
     appendAll(blocked, r.blocked)
   }
-  const unknownLbs = new Set<string>()
-  for (const lb of model.loadBalancers.values()) {
-    if (!isInternetFacing(lb)) continue
-    const u = unknownLoadBalancer(model, lb)
-    if (!u) continue
-    unknown.push({ ...u, resourceIds: [...u.resourceIds, ...lb.eniIds] })
-    unknownLbs.add(lb.arn)
-    for (const id of lb.eniIds) unknownEnis.add(id)
-  }
-  const lb = loadBalancerExposure(model, ev, unknownLbs)
-  exposures.push(...lb.exposures)
-  blocked.push(...lb.blocked)
+  const lb = loadBalancerPart(model, ev)
+  appendAll(unknown, lb.unknown)
+  for (const id of lb.unknownEnis) unknownEnis.add(id)
+  appendAll(exposures, lb.exposures)
+  appendAll(blocked, lb.blocked)
   exposures.sort(byEniThenPorts)
   blocked.sort(byEniThenPorts)
   unknown.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -1,4 +1,4 @@
-import type { Exposure, UnknownVerdict } from '../../shared/index.ts'
+import type { Blocked, Exposure, UnknownVerdict } from '../../shared/index.ts'
 import { appendAll } from '../../shared/appendAll.ts'
 import { directExposure } from './directExposure.ts'
 import { InboundEvaluator } from './InboundEvaluator.ts'
@@ -29,7 +29,7 @@ export function directPart(model: Model, eniIds: ReadonlySet<string>, ev = new I
 }
 
 /** Exposure through every internet-facing load balancer, with the verdicts the data cannot decide. */
-export function loadBalancerPart(model: Model, ev = new InboundEvaluator(model)): { exposures: Exposure[]; unknown: UnknownVerdict[]; unknownEnis: Set<string> } {
+export function loadBalancerPart(model: Model, ev = new InboundEvaluator(model)): { exposures: Exposure[]; blocked: Blocked[]; unknown: UnknownVerdict[]; unknownEnis: Set<string> } {
   const unknown: UnknownVerdict[] = []
   const unknownEnis = new Set<string>()
   const unknownLbs = new Set<string>()
@@ -41,7 +41,7 @@ export function loadBalancerPart(model: Model, ev = new InboundEvaluator(model))
     unknownLbs.add(lb.arn)
     for (const id of lb.eniIds) unknownEnis.add(id)
   }
-  return { exposures: loadBalancerExposure(model, ev, unknownLbs).exposures, unknown, unknownEnis }
+  return { ...loadBalancerExposure(model, ev, unknownLbs), unknown, unknownEnis }
 }
 
 /** Interfaces that are load balancer nodes: their exposure is the load balancer's, not direct. */

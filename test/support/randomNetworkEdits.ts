@@ -9,17 +9,8 @@ import type { Resource, SecurityGroupRule, Snapshot } from '../../shared/index.t
 import { canonicalJson } from '../../server/snapshot/canonicalJson.ts'
 import { hashResource, hashResources } from '../../server/snapshot/hashSnapshot.ts'
 
-/** mulberry32: a small seeded generator, so a failing seed can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded numbers in [0, 1) (mulberry32), so a failing seed can be replayed. */
+export { mulberry32 as seededRandom } from './mulberry32.ts'
 
 interface EditContext {
   /** Read-only view of the current resources. */

@@ -4,20 +4,10 @@ import { IntervalSet, IPV4, IPV6, PORTS } from '../../../server/analysis/Interva
 import { formatIpv6, parseCidr, parseIpv4, parseIpv6 } from '../../../shared/network/index.ts'
 import { INTERNET } from '../../../server/analysis/internetSpace.ts'
 import { sourceCidrs } from '../../../server/analysis/sourceCidrs.ts'
+import { mulberry32 as rng } from '../../support/mulberry32.ts'
 
 const ports = (...r: Array<[number, number]>) => IntervalSet.fromRanges(PORTS, r)
 
-/** Seeded PRNG (mulberry32), so a failing case can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('IntervalSet', () => {
   it('normalizes overlapping and adjacent ranges', () => {

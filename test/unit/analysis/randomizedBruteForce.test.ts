@@ -9,17 +9,7 @@ import { describe, expect, it } from 'vitest'
 import type { Exposure, IpPermission, NetworkAclEntry, RegionInventory, Route } from '../../../shared/index.ts'
 import { parseCidr, parseIp } from '../../../shared/network/index.ts'
 import { addEni, analyze, baseEnv } from './envBuilder.ts'
-
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32 as rng } from '../../support/mulberry32.ts'
 
 const V4 = ['0.0.0.0/0', '81.0.0.0/8', '81.2.0.0/16', '81.2.69.0/24', '81.2.69.128/25', '52.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '198.51.100.0/24', '128.0.0.0/1']
 const V6 = ['::/0', '2a00::/12', '2a00:1450::/32', '2001:db8::/32']
