@@ -4,7 +4,6 @@ import { ApiError, Diff, DiffGraph, DiffQuery, EnvParams } from '../../shared/in
 import type { Diff as DiffT, DiffGraph as DiffGraphT, Snapshot, VersionSummary } from '../../shared/index.ts'
 import { HashCache } from '../cache/HashCache.ts'
 import { diffGraph } from '../diff/diffGraph.ts'
-import { diffVersions } from '../diff/diffVersions.ts'
 import { diffStoredVersions } from '../diff/diffStoredVersions.ts'
 import { buildGraph } from '../graph/buildGraph.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
@@ -12,21 +11,20 @@ import { notFound } from '../errors.ts'
 
 export interface DiffRouteDeps { store: SnapshotStore }
 
-/** A version by id or `latest`, with its real id, or a 404 naming the query field and what is missing. */
-export async function side(store: SnapshotStore, env: string, id: string, field: string): Promise<{ id: string; version: VersionSummary; snapshot: Snapshot }> {
-  const version = await store.getVersion(env, id)
-  const snapshot = version && (await store.getSnapshot(env, version.id))
-  if (version && snapshot) return { id: version.id, version, snapshot }
-  const known = (await store.listVersions(env)).length > 0
-  throw notFound(known ? `${field}: version ${id} of environment ${env}` : `environment ${env}`)
-}
-
-/** A version's summary by id or `latest`, or the same 404 as `side`. */
+/** A version's summary by id or `latest`, or a 404 naming the query field and what is missing. */
 async function versionSide(store: SnapshotStore, env: string, id: string, field: string): Promise<VersionSummary> {
   const version = await store.getVersion(env, id)
   if (version) return version
   const known = (await store.listVersions(env)).length > 0
   throw notFound(known ? `${field}: version ${id} of environment ${env}` : `environment ${env}`)
+}
+
+/** A version by id or `latest`, with its real id and whole snapshot, or the same 404 as versionSide. */
+export async function side(store: SnapshotStore, env: string, id: string, field: string): Promise<{ id: string; version: VersionSummary; snapshot: Snapshot }> {
+  const version = await versionSide(store, env, id, field)
+  const snapshot = await store.getSnapshot(env, version.id)
+  if (!snapshot) throw notFound(`${field}: version ${id} of environment ${env}`)
+  return { id: version.id, version, snapshot }
 }
 
 /** HashCache for results computed asynchronously (a failed computation is not kept). */
@@ -43,18 +41,11 @@ class AsyncHashCache<V> {
 /** The diff of two versions, and the union graph the diff view draws. Cached by the pair of hashes. */
 export const diffRoutes: FastifyPluginAsync<DiffRouteDeps> = async (app, { store }) => {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
-  const diffs = new HashCache<DiffT>(16)
   const graphs = new HashCache<DiffGraphT>(4)
   const storedDiffs = new AsyncHashCache<DiffT>(16)
-
-  const load = async (env: string, from: string, to: string) => {
-    const a = await side(store, env, from, 'from')
-    const b = await side(store, env, to, 'to')
-    // The same pair of contents is the same diff whichever versions carry it; only the labels differ.
-    const cached = diffs.get(`${a.snapshot.hash}:${b.snapshot.hash}`, () => diffVersions(a, b))
-    const diff: DiffT = { ...cached, from: { hash: a.snapshot.hash, version: a.id }, to: { hash: b.snapshot.hash, version: b.id } }
-    return { a, b, diff }
-  }
+  // The same pair of contents is the same diff whichever versions carry it; only the labels differ.
+  // From what changed and each version's stored facts: no whole version is read (diffStoredVersions).
+  const diffOf = (env: string, a: VersionSummary, b: VersionSummary) => storedDiffs.get(`${a.hash}:${b.hash}`, () => diffStoredVersions(store, env, a, b))
 
   api.get('/environments/:env/diff', {
     schema: {
@@ -62,11 +53,10 @@ export const diffRoutes: FastifyPluginAsync<DiffRouteDeps> = async (app, { store
       params: EnvParams, querystring: DiffQuery, response: { 200: Diff, 404: ApiError },
     },
   }, async (request) => {
-    // The diff alone reads no whole version: what changed and each version's stored facts.
     const { env } = request.params
     const a = await versionSide(store, env, request.query.from, 'from')
     const b = await versionSide(store, env, request.query.to, 'to')
-    const cached = await storedDiffs.get(`${a.hash}:${b.hash}`, () => diffStoredVersions(store, env, a, b))
+    const cached = await diffOf(env, a, b)
     return { ...cached, from: { hash: a.hash, version: a.id }, to: { hash: b.hash, version: b.id } }
   })
 
@@ -76,7 +66,11 @@ export const diffRoutes: FastifyPluginAsync<DiffRouteDeps> = async (app, { store
       params: EnvParams, querystring: DiffQuery, response: { 200: DiffGraph, 404: ApiError },
     },
   }, async (request) => {
-    const { a, b, diff } = await load(request.params.env, request.query.from, request.query.to)
+    // The graphs need both whole versions; which nodes changed comes from the same (stored) diff.
+    const { env } = request.params
+    const a = await side(store, env, request.query.from, 'from')
+    const b = await side(store, env, request.query.to, 'to')
+    const diff = await diffOf(env, a.version, b.version)
     return graphs.get(`${a.snapshot.hash}:${b.snapshot.hash}`, () =>
       diffGraph(buildGraph(a.snapshot.resources), buildGraph(b.snapshot.resources), diff))
   })
