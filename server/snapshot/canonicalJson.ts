@@ -26,30 +26,37 @@ export const VOLATILE_KEYS: ReadonlySet<string> = new Set([
  * MAX_JSON_DEPTH for import (server/import/splitJsonDocuments.ts refuses deeper files).
  */
 export function canonicalize(value: unknown): unknown {
-  if (value === null || value === undefined) return null
+  // Scalars first: they are most of the values.
+  if (typeof value !== 'object') {
+    if (value === undefined) return null
+    return typeof value === 'bigint' ? value.toString() : value
+  }
+  if (value === null) return null
   if (Array.isArray(value)) {
-    const items: { text: string; value: unknown }[] = []
-    for (const v of value) {
-      if (v === undefined) continue
-      const c = canonicalize(v)
-      items.push({ text: typeof c === 'object' && c !== null ? JSON.stringify(c) : String(JSON.stringify(c)), value: c })
-    }
+    const values: unknown[] = []
+    for (const v of value) if (v !== undefined) values.push(canonicalize(v))
+    // Most lists hold one item or none: nothing to sort, and no item text to build.
+    if (values.length < 2) return values
+    const items = values.map((c) => ({ text: String(JSON.stringify(c)), value: c }))
     items.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
     return items.map((i) => i.value)
   }
   if (value instanceof Date) return value.toISOString()
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {}
-    for (const k of Object.keys(value as object).sort()) {
-      if (VOLATILE_KEYS.has(k)) continue
-      const v = (value as Record<string, unknown>)[k]
-      if (v === undefined) continue
-      out[k] = canonicalize(v)
+  const keys = Object.keys(value)
+  // SDK shapes mostly list their members in order already; sort only when they do not.
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      keys.sort()
+      break
     }
-    return out
   }
-  if (typeof value === 'bigint') return value.toString()
-  return value
+  const out: Record<string, unknown> = {}
+  for (const k of keys) {
+    const v = (value as Record<string, unknown>)[k]
+    if (v === undefined || VOLATILE_KEYS.has(k)) continue
+    out[k] = canonicalize(v)
+  }
+  return out
 }
 
 export function canonicalJson(value: unknown): string {

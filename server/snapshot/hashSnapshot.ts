@@ -14,11 +14,26 @@ export function hashResource(resource: Resource): string {
   return hash
 }
 
+/** Canonical texts computed by normalize, until the store takes them for the resource's body. */
+const knownTexts = new WeakMap<Resource, string>()
+
 /** For normalize: the hash of a resource already in canonical form, from its canonical text. */
 export function rememberResourceHash(resource: Resource, canonicalText: string): string {
   const hash = sha256(canonicalText)
   knownHashes.set(resource, hash)
+  knownTexts.set(resource, canonicalText)
   return hash
+}
+
+/**
+ * For the store: normalize's canonical text of the resource (its body as stored: the resource is that
+ * text parsed, so JSON.stringify would build the same string again), or undefined when normalize did
+ * not make it. Forgotten once taken, so a snapshot kept in memory (watch) does not keep its text too.
+ */
+export function takeCanonicalText(resource: Resource): string | undefined {
+  const known = knownTexts.get(resource)
+  knownTexts.delete(resource)
+  return known
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import type pg from 'pg'
 import type { EnvironmentSummary, Resource, Snapshot, VersionSummary } from '../../shared/index.ts'
-import { hashResource } from '../snapshot/hashSnapshot.ts'
+import { hashResource, takeCanonicalText } from '../snapshot/hashSnapshot.ts'
 import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, PRUNE_LOCK_KEY, SCHEMA_LOCK_KEY } from './postgresSchema.ts'
 import { prunePostgres } from './prunePostgres.ts'
 import { redactUrl } from './redactUrl.ts'
@@ -148,7 +148,7 @@ class PostgresStore implements SnapshotStore {
    */
   async put(env: string, snapshot: Snapshot, meta: PutMeta): Promise<PutResult> {
     const content = new Map<string, { hash: string; body: string }>()
-    for (const r of snapshot.resources) content.set(r.id, { hash: hashResource(r), body: JSON.stringify(r) })
+    for (const r of snapshot.resources) content.set(r.id, { hash: hashResource(r), body: takeCanonicalText(r) ?? JSON.stringify(r) })
     return this.transaction(`record a version of ${env}`, async (client) => {
       // Shared with other puts, exclusive with prune: a body this put reuses cannot be deleted under it.
       await client.query('SELECT pg_advisory_xact_lock_shared($1)', [PRUNE_LOCK_KEY])

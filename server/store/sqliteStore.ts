@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { EnvironmentSummary, Resource, Snapshot, VersionSummary } from '../../shared/index.ts'
-import { hashResource } from '../snapshot/hashSnapshot.ts'
+import { hashResource, takeCanonicalText } from '../snapshot/hashSnapshot.ts'
 import type { PruneOptions, PruneResult, PutMeta, PutResult, ResourceChangeBodies, ResourceRevision, SnapshotStore } from './SnapshotStore.ts'
 import { pruneSqlite } from './pruneSqlite.ts'
 import { SQLITE_DERIVED_SCHEMA, SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqliteSchema.ts'
@@ -184,10 +184,11 @@ class SqliteStore implements SnapshotStore {
       for (const r of snapshot.resources) {
         seen.add(r.id)
         const hash = hashResource(r)
+        const text = takeCanonicalText(r)
         const current = open.get(r.id)
         if (current === hash) continue
         if (current !== undefined) closeSpan.run(seq, env, r.id)
-        insertBody.run(hash, JSON.stringify(r))
+        insertBody.run(hash, text ?? JSON.stringify(r))
         openSpan.run(env, r.id, hash, seq)
       }
       for (const id of open.keys()) if (!seen.has(id)) closeSpan.run(seq, env, id)
