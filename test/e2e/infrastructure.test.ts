@@ -113,6 +113,22 @@ describe('Infrastructure view', () => {
     await readmeScreenshot(page, 'infrastructure.png')
   })
 
+  it('asks for the environments, the versions and the graph once each, all three started before the app ran (earlyRequests.ts)', async () => {
+    const latest = (await api<{ versions: VersionSummary[] }>('/api/environments/demo/versions')).versions.at(-1)!.id
+    const asked: string[] = []
+    const record = (r: { url: () => string }) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) asked.push(u.pathname) }
+    page.on('request', record)
+    try {
+      await page.goto(`${server.url}/?env=demo`)
+      await diagramFor(latest)
+    } finally {
+      page.off('request', record)
+    }
+    const first = ['/api/environments', '/api/environments/demo/versions', `/api/environments/demo/versions/${latest}/graph`]
+    for (const path of first) expect(asked.filter((p) => p === path), path).toHaveLength(1)
+    expect(await page.evaluate(() => [...window.__vpclensEarly!.used].sort())).toEqual([...first].sort())
+  })
+
   it('shows a clicked node in the side panel with its attributes', async () => {
     const instance = await page.evaluate(() => window.__vpclens!.cy.nodes('[kind = "instance"]').first().id())
     await clickNode(instance)

@@ -1,4 +1,5 @@
 import type { TSchema, Static } from 'typebox'
+import { TOKEN_KEY, takeEarlyResponse } from './earlyRequestPaths.ts'
 import { responseProblem } from './validators.ts'
 
 /** An API call that failed: `message` is the server's own `{ code, message }` when it sent one. */
@@ -8,8 +9,6 @@ export class ApiRequestError extends Error {
     this.name = 'ApiRequestError'
   }
 }
-
-const TOKEN_KEY = 'vpclens.token'
 
 /** The Authorization header of this tab's access token, if it has one (for requests made without requestJson). */
 export function authorization(): Record<string, string> {
@@ -41,7 +40,10 @@ export async function requestJson<S extends TSchema>(path: string, schema: S, si
   let res: Response
   const token = sessionStorage.getItem(TOKEN_KEY)
   try {
-    res = await fetch(path, { method, headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal })
+    // The page's first requests were started before the app loaded (earlyRequests.ts); a failed one is asked again.
+    const early = method === 'GET' ? takeEarlyResponse(path) : undefined
+    res = (early && await early.catch(() => undefined))
+      ?? await fetch(path, { method, headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal })
   } catch (e) {
     if (signal?.aborted) throw e
     throw new ApiRequestError(0, 'NETWORK', `Cannot reach the vpclens server (${(e as Error).message})`)

@@ -136,10 +136,13 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, opts: 
     applyElements(cy, elements)
     refreshLabels.current()
     if (elements.length > 0 && fittedFor.current !== fitKey) {
+      // Phases of the first diagram, printed by bench/web.bench.ts.
+      performance.mark('vpclens:elements-added')
       fittedFor.current = fitKey
       const last = lastView.current
       if (last !== null && last.fitKey === fitKey) cy.viewport({ zoom: last.zoom, pan: last.pan })
       else firstView(cy, initialView)
+      performance.mark('vpclens:fitted')
       callbacks.current.onViewport?.(cy.extent(), cy.zoom())
       // The first frame with the diagram: benchmarks (bench/web.bench.ts) time navigation to this mark.
       // Cytoscape draws in its own animation frame (WebGL mode emits no 'render' event): the second

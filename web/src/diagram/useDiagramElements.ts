@@ -37,10 +37,12 @@ export function useDiagramElements(graph: Graph) {
       await nextFrame()
       if (cancelled) return
       const layout = layoutGraph(graph)
+      performance.mark('vpclens:laid-out')
       setProgress({ step: 'Grouping resources by subnet', done: 1, total })
       await nextFrame()
       if (cancelled) return
       const index = buildLodIndex(graph, layout)
+      performance.mark('vpclens:lod-indexed')
       setProgress({ step: 'Drawing collapsed subnets', done: 2, total })
       await nextFrame()
       if (cancelled) return
