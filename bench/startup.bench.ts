@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildCli, staleReason } from '../scripts/build-cli.mjs'
+import { printSummary } from './summaryLine.ts'
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7)
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -69,6 +70,7 @@ try {
     const tsx = median(times.get(`${c.name}|tsx`)!)
     console.log(`${c.name.padEnd(32)}  ${fmt(compiled)}  ${fmt(tsx)}  ${(tsx / compiled).toFixed(1).padStart(11)}×  ${fmt(compiled - median(floor))}`)
   }
+  printSummary({ kind: 'startup', floorMs: median(floor), commands: Object.fromEntries(commands.map((c) => [c.name, median(times.get(`${c.name}|compiled`)!)])) })
   console.log(warnings.size === 0 ? 'no warnings on stderr (the AWS SDK is not loaded by these commands)' : `warnings on stderr:\n  ${[...warnings].join('\n  ')}`)
   console.log(`load average (1, 5, 15 min) at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')} on this machine`)
 } finally {

@@ -10,6 +10,8 @@
  *  - the Security view's first diagram (a fresh page opened on view=security; same mark);
  *  - in Node, the graph's response check: the build-time generated validator the web ships against
  *    TypeBox's interpreted checker it replaced.
+ * Also the phases of the first diagram (script loaded, first API request, graph received and checked,
+ * laid out, LOD indexed, elements added, fitted: marks the app sets), medians.
  * Medians of RUNS fresh page loads per size (the server's graph cache warmed first; its cold time is
  * printed apart), the ratio 20,000 : 2,000, and the load average next to the figures: the machine is
  * shared. Never fails on a time.
@@ -25,6 +27,7 @@ import { Graph } from '../shared/index.ts'
 import { validatorModule } from '../web/plugins/compiledValidators.ts'
 import { buildWeb } from '../test/e2e/support/buildWeb.ts'
 import { REPO, startServer } from '../test/e2e/support/startServer.ts'
+import { printSummary } from './summaryLine.ts'
 
 const SIZES = (process.env.VPCLENS_BENCH_SIZES ?? '2000,5000,20000').split(',').map(Number)
 const RUNS = Number(process.env.VPCLENS_BENCH_RUNS ?? 3)
@@ -123,6 +126,7 @@ async function main() {
           process.stdout.write(`  graph response check in Node (median): build-time compiled ${f(compiledMs, 1)} ms, interpreted (before) ${f(interpretedMs, 1)} ms: ${f(interpretedMs / compiledMs, 1)}× faster\n`)
           for (const [ci, config] of configs.entries()) {
           const browser = browsers[ci]
+          const phaseRuns: Record<string, number>[] = []
           const firsts: number[] = [], heaps: number[] = [], over: Frames[] = [], zoomed: Frames[] = [], security: number[] = []
           let securityDrawn = 0
           let webgl = false, zoomedWebgl = false, drawn = 0, nodes = 0
@@ -136,14 +140,31 @@ async function main() {
             const info = await page.evaluate(() => {
               const cy = window.__vpclens!.cy
               const r = (cy as unknown as { renderer: () => { data: { contexts: unknown[] } } }).renderer()
+              // Where the time went: marks the app sets (graph checked, laid out, …) and resource timings.
+              const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN
+              const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+              const script = resources.find((r) => /\/assets\/.*\.js$/.test(r.name))
+              const api = resources.filter((r) => new URL(r.name).pathname.startsWith('/api/'))
+              const graph = api.find((r) => /\/graph$/.test(new URL(r.name).pathname))
+              const phases: Record<string, number> = {
+                'script loaded': script?.responseEnd ?? NaN,
+                'first request': api.length ? Math.min(...api.map((r) => r.startTime)) : NaN,
+                'graph received': graph?.responseEnd ?? NaN,
+                'graph checked': mark('vpclens:graph-checked'),
+                'laid out': mark('vpclens:laid-out'),
+                'LOD indexed': mark('vpclens:lod-indexed'),
+                'elements added': mark('vpclens:elements-added'),
+                fitted: mark('vpclens:fitted'),
+              }
               return {
+                phases,
                 first: performance.getEntriesByName('vpclens:first-diagram')[0].startTime,
                 webgl: typeof WebGL2RenderingContext !== 'undefined' && r.data.contexts[3] instanceof WebGL2RenderingContext,
                 drawn: cy.elements().length,
                 heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN,
               }
             })
-            firsts.push(info.first); heaps.push(info.heap / 1048576)
+            firsts.push(info.first); heaps.push(info.heap / 1048576); phaseRuns.push(info.phases)
             webgl = info.webgl; drawn = info.drawn
             await page.waitForTimeout(1000)
             // Overview: around the fitted zoom, never reaching the zoom at which subnets expand.
@@ -176,15 +197,18 @@ async function main() {
             await sec.close()
           }
           const m = (xs: Frames[], k: keyof Frames) => median(xs.map((x) => x[k]))
+          const phases = Object.fromEntries(Object.keys(phaseRuns[0] ?? {}).map((k) => [k, median(phaseRuns.map((p) => p[k]!))]))
           process.stdout.write(
             `  [${config.name}] renderer at overview: ${webgl ? 'WebGL' : 'canvas'}; ${drawn} elements drawn at overview, ${nodes} nodes when zoomed in; JS heap ${f(median(heaps))} MB\n`
             + `  first interactive diagram (median of ${RUNS}): ${f(median(firsts))} ms   [runs: ${firsts.map((x) => f(x)).join(', ')}]\n`
+            + `  phases, ms from navigation (medians): ${Object.entries(phases).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${f(v)}`).join(' · ')} · first frame ${f(median(firsts))}\n`
             + `  zoom+pan at overview:  ${f(m(over, 'fps'), 1)} fps, frame p50 ${f(m(over, 'p50'), 1)} ms, p95 ${f(m(over, 'p95'), 1)} ms, redraw CPU ${f(m(over, 'redrawMean'), 1)} ms/frame\n`
             + `  zoom+pan zoomed in (subnets in view expanded, ${zoomedWebgl ? 'WebGL' : 'canvas'}): ${f(m(zoomed, 'fps'), 1)} fps, frame p50 ${f(m(zoomed, 'p50'), 1)} ms, p95 ${f(m(zoomed, 'p95'), 1)} ms, redraw CPU ${f(m(zoomed, 'redrawMean'), 1)} ms/frame, ${f(m(zoomed, 'elements'))} elements\n`
             + `  Security view first diagram (median of ${RUNS}): ${f(median(security))} ms, ${securityDrawn} elements drawn   [runs: ${security.map((x) => f(x)).join(', ')}]\n`
             + `  load average after: ${load()}\n`,
           )
           summary[`${size}|${config.name}`] = { first: median(firsts), overviewP50: m(over, 'p50'), overviewFps: m(over, 'fps'), security: median(security) }
+          if (ci === 0) printSummary({ kind: 'web', enis: size, config: config.name, firstMs: median(firsts), overviewFps: m(over, 'fps'), overviewP50: m(over, 'p50'), phases })
           }
         } finally {
           await server.stop()

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { compiledValidators } from './plugins/compiledValidators.ts'
+import { earlyRequestsEntry } from './plugins/earlyRequestsEntry.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -16,7 +17,8 @@ export default defineConfig(({ command, mode }) => {
   root,
   base: '/',
   // compiledValidators: the API response checkers, generated from shared/ (no eval under the CSP).
-  plugins: [react(), compiledValidators()],
+  // earlyRequestsEntry: the first API requests leave before the 1 MB bundle is compiled.
+  plugins: [react(), compiledValidators(), earlyRequestsEntry(fileURLToPath(new URL('./src/earlyRequests.ts', import.meta.url)))],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
