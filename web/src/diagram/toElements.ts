@@ -48,12 +48,7 @@ export function displayLabel(n: GraphNode, width: number): string {
  */
 export function toElements(graph: Graph, layout: DiagramLayout, include?: (id: string) => boolean): ElementDefinition[] {
   const { boxes, positions, parents } = layout
-  const childrenOf = new Map<string, string[]>()
-  for (const [child, parent] of parents) {
-    const list = childrenOf.get(parent)
-    if (list) list.push(child)
-    else childrenOf.set(parent, [child])
-  }
+  const { childrenOf, placed } = layoutIndex(graph, layout)
   const depth = (id: string) => {
     let d = 0
     for (let p = parents.get(id); p !== undefined && d < 16; p = parents.get(p)) d++
@@ -94,7 +89,7 @@ export function toElements(graph: Graph, layout: DiagramLayout, include?: (id: s
 
   const edges: ElementDefinition[] = []
   // Edge ids avoid every placed node's id, mapped or not, so an edge keeps its id whatever is expanded.
-  const usedIds = include ? new Set(graph.nodes.filter((n) => boxes.has(n.id)).map((n) => n.id)) : new Set(seen)
+  const usedIds = new Set(include ? placed : seen)
   for (const e of graph.edges) {
     if (!seen.has(e.source) || !seen.has(e.target)) continue
     const id = usedIds.has(e.id) ? `edge:${e.id}` : e.id
@@ -106,6 +101,28 @@ export function toElements(graph: Graph, layout: DiagramLayout, include?: (id: s
     edges.push({ group: 'edges', data: data as ElementDefinition['data'], classes: [e.kind] })
   }
   return [...nodes.map((n) => n.el), ...edges]
+}
+
+/**
+ * Per graph and layout, kept while they live: each container's children, and the ids of the placed
+ * nodes. The large view maps elements again on every expansion; these walk all 46,000 resources of a
+ * 20,000-interface graph, and do not change with what is expanded.
+ */
+const indexes = new WeakMap<DiagramLayout, { graph: Graph; childrenOf: Map<string, string[]>; placed: ReadonlySet<string> }>()
+
+function layoutIndex(graph: Graph, layout: DiagramLayout) {
+  const known = indexes.get(layout)
+  if (known && known.graph === graph) return known
+  const childrenOf = new Map<string, string[]>()
+  for (const [child, parent] of layout.parents) {
+    const list = childrenOf.get(parent)
+    if (list) list.push(child)
+    else childrenOf.set(parent, [child])
+  }
+  const placed = new Set(graph.nodes.filter((n) => layout.boxes.has(n.id)).map((n) => n.id))
+  const index = { graph, childrenOf, placed }
+  indexes.set(layout, index)
+  return index
 }
 
 /**
