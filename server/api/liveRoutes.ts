@@ -1,14 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { ApiError, EnvParams, LatestVersion, SEVERITIES } from '../../shared/index.ts'
-import type { Diff, Severity } from '../../shared/index.ts'
+import { ApiError, EnvParams, LatestVersion } from '../../shared/index.ts'
+import type { VersionChanges } from '../../shared/index.ts'
 import { HashCache } from '../cache/HashCache.ts'
-import { diffStoredVersions } from '../diff/diffStoredVersions.ts'
+import { versionChangesKey, versionChangesOf } from '../diff/storedVersionChanges.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { notFound } from '../errors.ts'
-
-type Changes = NonNullable<LatestVersion['changes']>
 
 /**
  * The latest version of an environment, for open pages that poll for new ones. Every request reads
@@ -16,11 +14,12 @@ type Changes = NonNullable<LatestVersion['changes']>
  * — watch, discover, import, demo, another server of a team's PostgreSQL store — is seen on the next
  * poll, not only what this process recorded. The ETag is the version id and content hash: a poll
  * with `If-None-Match` of the current one gets 304 and no work is done. The changes against the
- * parent cost one diff per new version (cached by the pair of content hashes; concurrent polls share it).
+ * parent are stored when the version is recorded (one read); a version recorded by an older vpclens
+ * costs one diff, stored for next time. Cached by the pair of contents, so concurrent polls share it.
  */
 export const liveRoutes: FastifyPluginAsync<{ store: SnapshotStore }> = async (app, { store }) => {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
-  const changes = new HashCache<Promise<Changes | null>>(64)
+  const changes = new HashCache<Promise<VersionChanges>>(64)
 
   api.get('/environments/:env/latest', {
     schema: {
@@ -37,13 +36,10 @@ export const liveRoutes: FastifyPluginAsync<{ store: SnapshotStore }> = async (a
     const sent = request.headers['if-none-match']
     if (sent !== undefined && sent.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.status(304).send(null)
     const parent = latest.parent === null ? undefined : await store.getVersion(env, latest.parent)
-    let summary: Changes | null = null
+    let summary: VersionChanges | null = null
     if (parent) {
-      const key = `${parent.hash}:${latest.hash}`
-      const pending = changes.get(key, async () => {
-        // From what changed and the versions' stored facts (diffStoredVersions): no whole version read.
-        return changesOf(await diffStoredVersions(store, env, parent, latest))
-      })
+      const key = versionChangesKey(parent, latest)
+      const pending = changes.get(key, () => versionChangesOf(store, env, parent, latest))
       summary = await pending.catch((e: unknown) => {
         // A failed read must not stick in the cache for good.
         changes.delete(key)
@@ -52,17 +48,4 @@ export const liveRoutes: FastifyPluginAsync<{ store: SnapshotStore }> = async (a
     }
     return { env, id: latest.id, createdAt: latest.createdAt, source: latest.source, parent: latest.parent, changes: summary }
   })
-}
-
-function changesOf(diff: Diff): Changes {
-  const count = (severities: Severity[]) => {
-    const out = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Changes['changes']
-    for (const s of severities) out[s] += 1
-    return out
-  }
-  return {
-    summary: diff.summary,
-    changes: count([...diff.resources.map((r) => r.severity), ...diff.relationships.map((r) => r.severity)]),
-    exposure: count(diff.exposure.map((e) => e.severity)),
-  }
 }

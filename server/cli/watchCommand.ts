@@ -37,7 +37,8 @@ export function watchCommand(program: Command): void {
     const policy = loadPolicy(opts)
     // The diff behind a webhook: the same one `vpclens diff` prints, through the policy when there is
     // one (accepted exposure changes are marked and not sent; broken scopes are), on the day of the run.
-    const summarize: Summarize = (from, to) => diffWithPolicy(from, to, policy, todayUtc())
+    // Without a policy, runWatch uses the diff recorded from stored facts (no whole previous version read).
+    const summarize: Summarize | undefined = policy ? (from, to) => diffWithPolicy(from, to, policy, todayUtc()) : undefined
     const collect = await createDiscoveryCollector(opts)
 
     const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${terminalText(line)}\n`)

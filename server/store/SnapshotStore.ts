@@ -86,6 +86,8 @@ export interface SnapshotStore {
    * remaining version uses. putDerived never changes an existing entry (same key, same content).
    */
   getDerived(key: string): Promise<string | undefined>
+  /** getDerived of several keys in one read (one query on PostgreSQL): the keys found, with their text. */
+  getDerivedMany(keys: readonly string[]): Promise<Map<string, string>>
   putDerived(key: string, hash: string, body: string): Promise<void>
   /** Every content a resource had, oldest first. */
   resourceHistory(env: string, resourceId: string): Promise<ResourceRevision[]>

@@ -126,6 +126,12 @@ class PostgresStore implements SnapshotStore {
     return (await this.query<{ body: string }>('SELECT body FROM derived WHERE key = $1', [key]))[0]?.body
   }
 
+  async getDerivedMany(keys: readonly string[]): Promise<Map<string, string>> {
+    if (keys.length === 0) return new Map()
+    const rows = await this.query<{ key: string; body: string }>('SELECT key, body FROM derived WHERE key = ANY($1::text[])', [[...new Set(keys)]])
+    return new Map(rows.map((r) => [r.key, r.body]))
+  }
+
   async putDerived(key: string, hash: string, body: string): Promise<void> {
     await this.transaction('store derived data', async (client) => {
       await client.query('INSERT INTO derived (key, hash, body) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING', [key, hash, body])

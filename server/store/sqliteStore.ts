@@ -138,6 +138,23 @@ class SqliteStore implements SnapshotStore {
     }
   }
 
+  async getDerivedMany(keys: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>()
+    if (keys.length === 0) return out
+    try {
+      // One statement run per key: SQLite is in process, so this is as cheap as one IN list and has no size limit.
+      const one = this.db.prepare('SELECT body FROM derived WHERE key = ?').pluck()
+      for (const key of new Set(keys)) {
+        const body = one.get(key) as string | undefined
+        if (body !== undefined) out.set(key, body)
+      }
+      return out
+    } catch (e) {
+      if (/no such table/.test((e as Error).message)) return out
+      throw e
+    }
+  }
+
   async putDerived(key: string, hash: string, body: string): Promise<void> {
     try {
       this.db.prepare('INSERT OR IGNORE INTO derived (key, hash, body) VALUES (?, ?, ?)').run(key, hash, body)

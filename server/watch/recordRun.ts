@@ -1,4 +1,4 @@
-import type { CollectionWarning, Inventory, Snapshot, VersionSummary } from '../../shared/index.ts'
+import type { CollectionWarning, Diff, Inventory, Snapshot, VersionSummary } from '../../shared/index.ts'
 import { normalize } from '../snapshot/normalize.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { recordVersion } from '../diff/recordVersion.ts'
@@ -8,6 +8,8 @@ export interface RecordedRun {
   version: VersionSummary
   created: boolean
   snapshot: Snapshot
+  /** The diff against the parent, when recording computed it (RecordedVersion.diff). */
+  diff?: Diff
 }
 
 /** A run that must not become a version; the message says why, in one line. */
@@ -41,6 +43,6 @@ export async function recordRun(store: SnapshotStore, env: string, inventory: In
     }
   }
   const snapshot = normalize(inventory)
-  const { version, created } = await recordVersion(store, env, snapshot, { source: inventory.source, at: inventory.collectedAt })
-  return { env, version, created, snapshot }
+  const { version, created, diff } = await recordVersion(store, env, snapshot, { source: inventory.source, at: inventory.collectedAt })
+  return { env, version, created, snapshot, ...(diff ? { diff } : {}) }
 }

@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Diff, Severity, Snapshot } from '../../shared/index.ts'
+import { diffStoredVersions } from '../diff/diffStoredVersions.ts'
 import type { SnapshotStore } from '../store/SnapshotStore.ts'
 import { alertPayload } from './alertPayload.ts'
 import type { Collector } from './Collector.ts'
-import { recordRun } from './recordRun.ts'
+import { type RecordedRun, recordRun } from './recordRun.ts'
 import type { WebhookSender } from './createWebhookSender.ts'
 
 export type Summarize = (from: { id: string; snapshot: Snapshot }, to: { id: string; snapshot: Snapshot }) => Diff
@@ -15,7 +16,12 @@ export interface WatchOptions {
   env?: string
   intervalMs: number
   alertOn: Severity
-  summarize: Summarize
+  /**
+   * The alert's diff when it must see both whole versions (through a policy: `watch --policy`).
+   * Without it, the alert's diff is the one recordVersion computed from stored facts (or
+   * diffStoredVersions): the same Diff as diffVersions, without reading the previous version whole.
+   */
+  summarize?: Summarize
   webhook?: WebhookSender
   log: (line: string) => void
   signal: AbortSignal
@@ -59,9 +65,8 @@ async function watchOnce(o: WatchOptions): Promise<WatchRunOutcome> {
   let alerted = false
   if (run.created && run.version.parent !== null && o.webhook) {
     try {
-      const previous = await o.store.getSnapshot(env, run.version.parent)
-      if (previous) {
-        const diff = o.summarize({ id: run.version.parent, snapshot: previous }, { id: run.version.id, snapshot: run.snapshot })
+      const diff = await alertDiff(o, env, run, run.version.parent)
+      if (diff) {
         const payload = alertPayload(diff, {
           env, fromVersion: run.version.parent, toVersion: run.version.id, at: run.version.createdAt, alertOn: o.alertOn,
         })
@@ -73,4 +78,15 @@ async function watchOnce(o: WatchOptions): Promise<WatchRunOutcome> {
     }
   }
   return { ok: true, env, version: run.version.id, created: run.created, alerted }
+}
+
+/** The diff of a new version against its parent, for its alert; undefined when the parent is gone. */
+async function alertDiff(o: WatchOptions, env: string, run: RecordedRun, parentId: string): Promise<Diff | undefined> {
+  if (o.summarize) {
+    const previous = await o.store.getSnapshot(env, parentId)
+    return previous && o.summarize({ id: parentId, snapshot: previous }, { id: run.version.id, snapshot: run.snapshot })
+  }
+  if (run.diff) return run.diff
+  const parent = await o.store.getVersion(env, parentId)
+  return parent && diffStoredVersions(o.store, env, parent, run.version)
 }

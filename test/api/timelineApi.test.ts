@@ -4,12 +4,17 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { Compile } from 'typebox/compile'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Timeline, type SecurityGroup } from '../../shared/index.ts'
+import Database from 'better-sqlite3'
+import { Timeline, type SecurityGroup, type Snapshot, type VersionChanges } from '../../shared/index.ts'
 import { buildApp } from '../../server/app.ts'
+import { diffVersions } from '../../server/diff/diffVersions.ts'
+import { recordVersion } from '../../server/diff/recordVersion.ts'
+import { loadVersionChanges, versionChangesKey } from '../../server/diff/storedVersionChanges.ts'
 import { normalize } from '../../server/snapshot/normalize.ts'
-import { openSqliteStore } from '../../server/store/sqliteStore.ts'
+import { openSqliteStore, SQLITE_FILE_NAME } from '../../server/store/sqliteStore.ts'
 import type { SnapshotStore } from '../../server/store/SnapshotStore.ts'
 import { smallInventory } from '../fixtures/smallInventory.ts'
+import { randomVersionStory, storyTime } from '../support/randomVersionStory.ts'
 
 let dir: string
 let store: SnapshotStore
@@ -62,5 +67,77 @@ describe('GET /api/environments/:env/timeline', () => {
     expect(missing.statusCode).toBe(404)
     expect(missing.json().message).toContain('nope')
     expect((await get('/api/environments/..%2Fx/timeline')).statusCode).toBe(400)
+  })
+})
+
+describe('timeline summaries from the store', () => {
+  const dirs: string[] = []
+  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
+
+  /** A story of random edits in a fresh data directory, recorded by `record`; its expected summaries (diffVersions of whole snapshots). */
+  async function story(seed: number, record: (s: SnapshotStore, snapshot: Snapshot, i: number) => Promise<unknown>) {
+    const d = mkdtempSync(join(tmpdir(), 'vpclens-timeline-story-'))
+    dirs.push(d)
+    const s = openSqliteStore(d)
+    for (const [i, snapshot] of randomVersionStory(seed, 6).snapshots.entries()) await record(s, snapshot, i)
+    const versions = await s.listVersions('prod')
+    const whole = async (id: string) => ({ id, snapshot: (await s.getSnapshot('prod', id))! })
+    const expected: Array<VersionChanges['summary'] | null> = [null]
+    for (let i = 1; i < versions.length; i++) expected.push(diffVersions(await whole(versions[i - 1]!.id), await whole(versions[i]!.id)).summary)
+    await s.close()
+    return { dir: d, expected }
+  }
+  async function timelineOf(s: SnapshotStore, also?: (a: FastifyInstance) => Promise<void>) {
+    const a = await buildApp({ store: s })
+    try {
+      const res = await a.inject({ method: 'GET', url: '/api/environments/prod/timeline' })
+      expect(res.statusCode).toBe(200)
+      await also?.(a)
+      return (res.json() as Timeline).versions.map((v) => v.changes)
+    } finally { await a.close() }
+  }
+
+  it('serves the summaries stored when each version was recorded: diffVersions\' summaries, read, not computed again', async () => {
+    const { dir: d, expected } = await story(51, (s, snapshot, i) => recordVersion(s, 'prod', snapshot, { source: 'demo', at: storyTime(i) }))
+    expect(expected.filter((x) => x && x.highestSeverity !== null).length).toBeGreaterThan(2)
+    const s = openSqliteStore(d)
+    expect(await timelineOf(s)).toEqual(expected)
+    await s.close()
+    // Proof that the route reads the stored rows: a row changed behind its back is what it serves.
+    const db = new Database(join(d, SQLITE_FILE_NAME))
+    const changed = db.prepare("UPDATE derived SET body = json_set(body, '$.summary.added', 999) WHERE key LIKE 'version-changes:%'").run().changes
+    db.close()
+    expect(changed).toBe(expected.length - 1)
+    const again = openSqliteStore(d)
+    // The live route (open pages polling for new versions) reads the same row.
+    const latest = async (a: FastifyInstance) => {
+      expect((await a.inject({ method: 'GET', url: '/api/environments/prod/latest' })).json().changes.summary.added).toBe(999)
+    }
+    expect((await timelineOf(again, latest)).slice(1).map((c) => c!.added)).toEqual(expected.slice(1).map(() => 999))
+    await again.close()
+  })
+
+  it('computes them for versions an older vpclens recorded: without writing on a read-only store, storing them once writable', async () => {
+    // store.put alone, then no derived table at all: what an older vpclens left.
+    const { dir: d, expected } = await story(52, (s, snapshot, i) => s.put('prod', snapshot, { source: 'demo', at: storyTime(i) }))
+    const db = new Database(join(d, SQLITE_FILE_NAME))
+    db.exec('DROP TABLE derived')
+    db.close()
+    const readOnly = openSqliteStore(d, { readonly: true })
+    expect(await timelineOf(readOnly)).toEqual(expected)
+    await readOnly.close()
+    const tables = () => {
+      const check = new Database(join(d, SQLITE_FILE_NAME), { readonly: true })
+      try { return check.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'derived'").all() } finally { check.close() }
+    }
+    expect(tables()).toEqual([])
+    const writable = openSqliteStore(d)
+    const versions = await writable.listVersions('prod')
+    const pairs = versions.slice(1).map((v, i) => [versions[i]!, v] as const)
+    expect((await loadVersionChanges(writable, pairs)).size).toBe(0)
+    expect(await timelineOf(writable)).toEqual(expected)
+    const stored = await loadVersionChanges(writable, pairs)
+    expect(pairs.map(([p, v]) => stored.get(versionChangesKey(p, v))?.summary)).toEqual(expected.slice(1))
+    await writable.close()
   })
 })

@@ -3,6 +3,7 @@ import { openPostgresStore } from '../../server/store/postgresStore.ts'
 import { type PrivatePostgres, startPrivatePostgres } from './privatePostgres.ts'
 import { pruneContract } from './prune.contract.ts'
 import { snapshotStoreContract } from './snapshotStore.contract.ts'
+import { versionChangesContract } from './versionChanges.contract.ts'
 
 let cluster: PrivatePostgres
 let n = 0
@@ -22,6 +23,14 @@ pruneContract({
   name: 'PostgreSQL',
   async create() {
     const url = await cluster.createDatabase(`prune_${++n}`)
+    return { open: () => openPostgresStore(url), dispose: async () => {} }
+  },
+})
+
+versionChangesContract({
+  name: 'PostgreSQL',
+  async create() {
+    const url = await cluster.createDatabase(`changes_${++n}`)
     return { open: () => openPostgresStore(url), dispose: async () => {} }
   },
 })

@@ -177,6 +177,9 @@ export function snapshotStoreContract(harness: StoreHarness): void {
       store = location.open()
       expect(await store.getDerived('k1')).toBe('{"a":1}')
       expect(await store.getDerived('k2')).toBe('{"b":1}')
+      // Several at once: the keys found, each once.
+      expect(await store.getDerivedMany(['k2', 'nope', 'k1', 'k2'])).toEqual(new Map([['k2', '{"b":1}'], ['k1', '{"a":1}']]))
+      expect(await store.getDerivedMany([])).toEqual(new Map())
     })
 
     it('records each of many concurrent puts to one environment exactly once, in one chain', async () => {

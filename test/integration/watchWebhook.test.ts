@@ -12,7 +12,9 @@ import { join } from 'node:path'
 import { Value } from 'typebox/value'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Inventory, type Severity, WebhookPayload } from '../../shared/index.ts'
+import { generateDemoVersions } from '../../server/demo/index.ts'
 import { diffVersions } from '../../server/diff/diffVersions.ts'
+import { normalize } from '../../server/snapshot/normalize.ts'
 import { openSqliteStore } from '../../server/store/sqliteStore.ts'
 import type { SnapshotStore } from '../../server/store/SnapshotStore.ts'
 import { createWebhookSender, type WebhookSender } from '../../server/watch/createWebhookSender.ts'
@@ -21,7 +23,6 @@ import { changedInventory } from '../contract/storeSnapshots.ts'
 import { smallInventory } from '../fixtures/smallInventory.ts'
 
 const SECRET = 'webhook-secret-for-tests'
-const summarize: Summarize = diffVersions
 
 interface Received { headers: IncomingMessage['headers']; body: string }
 
@@ -59,10 +60,11 @@ function sequence(...runs: (Inventory | Error)[]) {
   }
 }
 
-async function watch(runs: (Inventory | Error)[], options: { alertOn?: Severity; webhook?: WebhookSender } = {}): Promise<WatchRunOutcome[]> {
+/** Without `summarize`, alerts come from the diff recorded from stored facts (`watch` without --policy). */
+async function watch(runs: (Inventory | Error)[], options: { alertOn?: Severity; webhook?: WebhookSender; summarize?: Summarize; store?: SnapshotStore } = {}): Promise<WatchRunOutcome[]> {
   const outcomes: WatchRunOutcome[] = []
   await runWatch({
-    collect: sequence(...runs), store, intervalMs: 1, alertOn: options.alertOn ?? 'low', summarize,
+    collect: sequence(...runs), store: options.store ?? store, intervalMs: 1, alertOn: options.alertOn ?? 'low', summarize: options.summarize,
     webhook: options.webhook, log: (l) => logs.push(l), signal: new AbortController().signal,
     maxRuns: runs.length, onRun: (o) => outcomes.push(o),
   })
@@ -177,5 +179,40 @@ describe('webhook', () => {
     expect(received[0].headers['x-vpclens-signature']).toBeUndefined()
     expect(logs.some((l) => l.includes('delivered') && l.includes('on attempt 2'))).toBe(true)
     expect(logs.join('\n')).not.toContain('secret-path-token')
+  })
+})
+
+describe('alerts without a policy, from stored facts', () => {
+  it('send byte for byte the bodies the whole-snapshot diff (diffVersions) gives, also after a version an older vpclens recorded', async () => {
+    const { url, received } = await startReceiver((_r, res) => res.writeHead(204).end())
+    sender = createWebhookSender({ url, log: (l) => logs.push(l) })
+    // The demo's story: exposure opened and closed, resources added and removed, relationships moved.
+    const demo = generateDemoVersions({})
+    const older = mkdtempSync(join(tmpdir(), 'vpclens-watch-older-'))
+    const oracle = mkdtempSync(join(tmpdir(), 'vpclens-watch-oracle-'))
+    const stores = [openSqliteStore(older), openSqliteStore(oracle)]
+    try {
+      // 1. This store: every version recorded by watch, so each alert's diff is the one recorded from stored facts.
+      await watch(demo, { webhook: sender, alertOn: 'info' })
+      await sender.idle()
+      const fromFacts = received.splice(0).map((r) => r.body)
+      // 2. The first version recorded by an older vpclens (store.put: no facts): the next alert diffs
+      //    from what changed (diffStoredVersions), computing that version's facts on the way.
+      await stores[0]!.put('prod', normalize(demo[0]!), { source: 'discover', at: demo[0]!.collectedAt })
+      await watch(demo, { webhook: sender, alertOn: 'info', store: stores[0] })
+      await sender.idle()
+      const afterOlder = received.splice(0).map((r) => r.body)
+      // 3. The oracle: the alert path `watch` took before, both whole versions through diffVersions.
+      await watch(demo, { webhook: sender, alertOn: 'info', store: stores[1], summarize: diffVersions })
+      await sender.idle()
+      const whole = received.splice(0).map((r) => r.body)
+      expect(whole).toHaveLength(demo.length - 1)
+      expect(whole.filter((b) => JSON.parse(b).counts.exposure > 0).length).toBeGreaterThan(0)
+      expect(fromFacts).toEqual(whole)
+      expect(afterOlder).toEqual(whole)
+    } finally {
+      for (const s of stores) await s.close()
+      for (const d of [older, oracle]) rmSync(d, { recursive: true, force: true })
+    }
   })
 })

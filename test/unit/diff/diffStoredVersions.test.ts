@@ -8,41 +8,24 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Diff, Snapshot } from '../../../shared/index.ts'
-import { generateDemoVersions } from '../../../server/demo/index.ts'
+import type { Diff } from '../../../shared/index.ts'
 import { diffStoredVersions } from '../../../server/diff/diffStoredVersions.ts'
 import { diffVersions } from '../../../server/diff/diffVersions.ts'
 import { loadVersionFacts } from '../../../server/diff/storedVersionFacts.ts'
-import { normalize } from '../../../server/snapshot/normalize.ts'
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../../server/store/sqliteStore.ts'
-import { editSnapshot, seededRandom } from '../../support/randomNetworkEdits.ts'
+import { randomVersionStory, storyTime } from '../../support/randomVersionStory.ts'
 
 const dirs: string[] = []
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
 
-const base = normalize(generateDemoVersions({})[0]!)
-/** Warnings that leave verdicts unknown: route tables not collected where the demo lives. */
-const notCollected = (s: Snapshot): Snapshot => ({
-  ...s,
-  warnings: [{ account: s.accounts[0]!, region: s.regions[0]!, service: 'ec2', operation: 'DescribeRouteTables', code: 'AccessDenied', message: 'not allowed' }],
-})
-
 async function storyOf(seed: number) {
   const dir = mkdtempSync(join(tmpdir(), 'vpclens-fastdiff-'))
   dirs.push(dir)
-  const rand = seededRandom(seed)
-  const snapshots: Snapshot[] = [base]
-  const edits: string[][] = [[]]
-  for (let v = 1; v < 7; v++) {
-    const next = editSnapshot(snapshots[v - 1]!, rand, 1 + Math.floor(rand() * 5), `s${seed}v${v}`)
-    // One version of each story was collected without route tables: its verdicts there are unknown.
-    snapshots.push(v === 4 && seed % 2 === 0 ? notCollected(next.snapshot) : { ...next.snapshot, warnings: [] })
-    edits.push(next.edits)
-  }
+  const { snapshots, edits } = randomVersionStory(seed)
   const store = openSqliteStore(dir)
   const ids: string[] = []
   for (const [i, s] of snapshots.entries()) {
-    const r = await store.put('prod', s, { source: 'demo', at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() })
+    const r = await store.put('prod', s, { source: 'demo', at: storyTime(i) })
     if (r.created) ids.push(r.version.id)
   }
   return { dir, store, ids, edits }
